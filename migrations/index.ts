@@ -1,0 +1,26 @@
+import type { Knex } from 'knex';
+import * as coreSchema from './20261101000000_core_schema.js';
+
+interface Migration {
+  up: (knex: Knex) => Promise<void>;
+  down: (knex: Knex) => Promise<void>;
+}
+
+/** Migrations listed in order; an explicit list so they load the same under tsx, tests and builds. */
+const migrations: Record<string, Migration> = {
+  '20261101000000_core_schema': coreSchema,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const m = migrations[name];
+    if (!m) throw new Error(`Unknown migration ${name}`);
+    return m;
+  },
+};
+
+export async function migrateLatest(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ migrationSource });
+}

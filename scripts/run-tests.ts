@@ -1,0 +1,71 @@
+/**
+ * The test runner: starts one real PostgreSQL for the whole run (embedded unless
+ * TEST_PG_SERVER_URL names a server), builds a migrated and seeded template database once, and
+ * runs every test file with node:test; each file clones its own database from the template.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-postgres.js';
+import { createDb } from '../src/core/db.js';
+import { migrateLatest } from '../migrations/index.js';
+import { seedDemo } from '../seeds/index.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TEMPLATE = 'ispeks_template';
+
+function findTests(dir: string, filter: string[]): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...findTests(full, filter));
+    else if (name.endsWith('.test.ts')) out.push(full);
+  }
+  return out.filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
+}
+
+async function main() {
+  const filter = process.argv.slice(2);
+  const started = Date.now();
+  let embedded: EmbeddedDb | undefined;
+  let serverUrl = process.env.TEST_PG_SERVER_URL;
+  if (!serverUrl) {
+    const dir = path.join(ROOT, '.data', 'test-postgres');
+    // A fresh cluster per run keeps runs independent of each other.
+    rmSync(dir, { recursive: true, force: true });
+    const port = Number(process.env.TEST_PG_PORT ?? 54340);
+    embedded = await startEmbeddedPostgres(dir, port);
+    serverUrl = embedded.url('postgres');
+  }
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
+  await admin.end();
+  await ensureDatabase(serverUrl, TEMPLATE);
+  const templateUrl = serverUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`);
+  const db = createDb(templateUrl, 2);
+  await migrateLatest(db);
+  await seedDemo(db);
+  await db.destroy();
+  process.stdout.write(`test database template ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+  const files = findTests(path.join(ROOT, 'test'), filter);
+  const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'test', TEST_PG_SERVER_URL: serverUrl, TEST_TEMPLATE_DB: TEMPLATE },
+    },
+  );
+  const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+  await embedded?.stop();
+  process.exit(code);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`test run failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

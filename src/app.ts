@@ -1,0 +1,64 @@
+import express, { type Express } from 'express';
+import path from 'node:path';
+import pg from 'pg';
+import type { AppDeps } from './core/deps.js';
+import { mountFeatureRoutes } from './routes.js';
+import { formBodies } from './middleware/body-parsing.js';
+import { csrfProtection } from './middleware/csrf.js';
+import { currentUser, noStoreWhenSignedIn } from './middleware/current-user.js';
+import { errorHandler, notFoundHandler } from './middleware/errors.js';
+import { languageSwitch, localeMiddleware } from './middleware/locale.js';
+import { requestLogging } from './middleware/request-logging.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { sessionMiddleware, sessionTimeouts } from './middleware/session.js';
+import { staticAssets } from './middleware/static-assets.js';
+
+export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
+
+export interface BuiltApp {
+  app: Express;
+  /** Closes what the app itself opened (the session pool); the caller closes db and mail. */
+  close: () => Promise<void>;
+}
+
+/** Builds the whole portal from its dependencies; `listen` is the caller's business (tests, server). */
+export function createApp(deps: AppDeps): BuiltApp {
+  const { config, db, logger } = deps;
+  const sessionPool = new pg.Pool({
+    connectionString: (db.client.config as { connection: { connectionString: string } }).connection
+      .connectionString,
+    max: 4,
+    connectionTimeoutMillis: 5_000,
+  });
+  sessionPool.on('error', (err) => logger.warn({ err }, 'session pool error'));
+  const sessions = sessionMiddleware(config, sessionPool);
+
+  const app = express();
+  app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
+  app.set('views', path.join(ROOT_DIR, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('view cache', config.isProduction);
+  app.disable('x-powered-by');
+
+  app.use(requestLogging(logger)); //                 1. request ID and one log line per request
+  app.use(securityHeaders(config.isProduction)); //  2. helmet: strict CSP, no framing
+  app.use(localeMiddleware(config.HELPDESK_EMAIL)); // 3. language and view helpers
+  app.use('/public', staticAssets(ROOT_DIR, config.isProduction)); // 4. assets, before any session work
+  app.get('/bahasa', languageSwitch(config.isProduction));
+  app.use(sessions.middleware); //                    5. session in PostgreSQL
+  app.use(sessionTimeouts(config)); //                6. idle and absolute timeouts
+  app.use(formBodies); //                             7. urlencoded forms, size-limited
+  app.use(csrfProtection); //                         8. synchroniser token on every POST
+  app.use(currentUser(db)); //                        9. the signed-in account
+  app.use(noStoreWhenSignedIn); //                   10. no caching of personal pages
+  mountFeatureRoutes(app, deps); //                  11. the features
+  app.use(notFoundHandler); //                       12. 404 in the portal's frame
+  app.use(errorHandler(logger)); //                  13. 403/413/500/503 pages
+
+  return {
+    app,
+    close: async () => {
+      await sessionPool.end();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { Knex } from 'knex';
+import type { Request } from 'express';
+
+export interface AuditEntry {
+  action: string;
+  actorAccountId?: number | null;
+  subjectAccountId?: number | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** Appends one row to the audit log (the table refuses UPDATE, DELETE and TRUNCATE). */
+export async function writeAudit(db: Knex | Knex.Transaction, entry: AuditEntry): Promise<void> {
+  await db('audit_log').insert({
+    action: entry.action,
+    actor_account_id: entry.actorAccountId ?? null,
+    subject_account_id: entry.subjectAccountId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    ip: entry.ip?.slice(0, 64) ?? null,
+    user_agent: entry.userAgent?.slice(0, 400) ?? null,
+  });
+}
+
+/** The request facts every audit row carries. */
+export function requestContext(req: Request): { ip: string | null; userAgent: string | null } {
+  return { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
+}

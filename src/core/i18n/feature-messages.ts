@@ -1,0 +1,25 @@
+import type { MessageSet } from './index.js';
+import { authMessages } from '../../auth/messages.js';
+import { dashboardMessages } from '../../dashboard/messages.js';
+import { epayslipMessages } from '../../epayslip/messages.js';
+import { eecMessages } from '../../eec/messages.js';
+import { emaklumMessages } from '../../emaklum/messages.js';
+import { permohonanMessages } from '../../permohonan/messages.js';
+import { muatTurunMessages } from '../../muat-turun/messages.js';
+import { profileMessages } from '../../profile/messages.js';
+import { staffMessages } from '../../staff/messages.js';
+import { devMessages } from '../../dev/messages.js';
+
+/** Each feature keeps its own texts; they are merged here (duplicate keys fail at start). */
+export const featureMessages: MessageSet[] = [
+  authMessages,
+  dashboardMessages,
+  epayslipMessages,
+  eecMessages,
+  emaklumMessages,
+  permohonanMessages,
+  muatTurunMessages,
+  profileMessages,
+  staffMessages,
+  devMessages,
+];

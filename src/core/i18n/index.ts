@@ -1,0 +1,49 @@
+import { commonMessages } from './common-messages.js';
+import { featureMessages } from './feature-messages.js';
+
+export const locales = ['ms', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export type Catalog = Record<string, string>;
+export interface MessageSet {
+  ms: Catalog;
+  en: Catalog;
+}
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+function merge(sets: MessageSet[]): Record<Locale, Catalog> {
+  const out: Record<Locale, Catalog> = { ms: {}, en: {} };
+  for (const set of sets) {
+    for (const locale of locales) {
+      for (const [k, v] of Object.entries(set[locale])) {
+        if (k in out[locale]) throw new Error(`Duplicate message key ${k} (${locale})`);
+        out[locale][k] = v;
+      }
+    }
+  }
+  return out;
+}
+
+const catalogs = merge([commonMessages, ...featureMessages]);
+
+export function isLocale(v: unknown): v is Locale {
+  return v === 'ms' || v === 'en';
+}
+
+export function hasMessage(locale: Locale, key: string): boolean {
+  return key in catalogs[locale];
+}
+
+/** Looks up a key; a missing English text falls back to Malay, a missing key shows the key itself. */
+export function translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
+  const text = catalogs[locale][key] ?? catalogs.ms[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+export function allKeys(locale: Locale): string[] {
+  return Object.keys(catalogs[locale]);
+}

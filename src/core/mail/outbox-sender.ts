@@ -1,0 +1,147 @@
+import type { Knex } from 'knex';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
+
+export interface OutboxSenderOptions {
+  db: Knex;
+  smtpUrl: string;
+  from: string;
+  logger: Logger;
+  pollMs?: number;
+  maxAttempts?: number;
+  /** Seconds before the first retry; doubles on each attempt. */
+  baseBackoffSeconds?: number;
+}
+
+interface OutboxRow {
+  id: number;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  attempts: number;
+}
+
+/** Permanent SMTP failures (5xx replies): retrying cannot help. */
+function isPermanent(err: unknown): boolean {
+  const code = (err as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+/**
+ * Delivers the email outbox over SMTP. Each row is leased inside a transaction with
+ * FOR UPDATE SKIP LOCKED, so several app processes never send the same email twice.
+ */
+export class OutboxSender {
+  private readonly transport: Transporter;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private readonly pollMs: number;
+  private readonly maxAttempts: number;
+  private readonly baseBackoff: number;
+
+  constructor(private readonly opts: OutboxSenderOptions) {
+    const url = new URL(opts.smtpUrl);
+    this.transport = nodemailer.createTransport({
+      host: url.hostname,
+      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 25)),
+      secure: url.protocol === 'smtps:',
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
+      // Local catchers offer no TLS; a real relay given as smtp:// still upgrades with STARTTLS when offered.
+      ignoreTLS: url.hostname === '127.0.0.1' || url.hostname === 'localhost',
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 10_000,
+    });
+    this.pollMs = opts.pollMs ?? 1_000;
+    this.maxAttempts = opts.maxAttempts ?? 8;
+    this.baseBackoff = opts.baseBackoffSeconds ?? 5;
+  }
+
+  start(): void {
+    this.stopped = false;
+    const tick = () => {
+      if (this.stopped) return;
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((err: unknown) => this.opts.logger.warn({ err }, 'outbox drain failed'))
+        .finally(() => {
+          this.running = undefined;
+          if (!this.stopped) this.timer = setTimeout(tick, this.pollMs);
+        });
+    };
+    this.timer = setTimeout(tick, 10);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    this.transport.close();
+  }
+
+  /** Sends every due email; returns how many were attempted. */
+  async drain(): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      const row = await this.lease();
+      if (!row) return attempted;
+      attempted += 1;
+      await this.deliver(row);
+    }
+  }
+
+  private async lease(): Promise<OutboxRow | undefined> {
+    return this.opts.db.transaction(async (trx) => {
+      const row = await trx('email_outbox')
+        .select<OutboxRow[]>('id', 'to_address', 'subject', 'text_body', 'html_body', 'attempts')
+        .where('status', 'pending')
+        .andWhere('next_attempt_at', '<=', trx.fn.now())
+        .orderBy('next_attempt_at')
+        .forUpdate()
+        .skipLocked()
+        .first();
+      if (!row) return undefined;
+      // The lease: nobody else picks it for two minutes, even if this process dies mid-send.
+      await trx('email_outbox')
+        .where('id', row.id)
+        .update({ attempts: row.attempts + 1, next_attempt_at: trx.raw("now() + interval '2 minutes'") });
+      return { ...row, attempts: row.attempts + 1 };
+    });
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    try {
+      await this.transport.sendMail({
+        from: this.opts.from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+      });
+      await this.opts
+        .db('email_outbox')
+        .where('id', row.id)
+        .update({ status: 'sent', sent_at: this.opts.db.fn.now(), last_error: null });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const failed = isPermanent(err) || row.attempts >= this.maxAttempts;
+      const backoff = this.baseBackoff * 2 ** (row.attempts - 1);
+      this.opts.logger.warn(
+        { outboxId: row.id, attempts: row.attempts, failed, err: message },
+        'email not sent',
+      );
+      await this.opts
+        .db('email_outbox')
+        .where('id', row.id)
+        .update({
+          status: failed ? 'failed' : 'pending',
+          last_error: message.slice(0, 500),
+          next_attempt_at: this.opts.db.raw(`now() + make_interval(secs => ?)`, [backoff]),
+        });
+    }
+  }
+}

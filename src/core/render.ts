@@ -1,0 +1,52 @@
+import type { Response } from 'express';
+
+export type Layout = 'public' | 'portal' | 'bare';
+
+export interface FieldError {
+  text: string;
+  href: string;
+}
+
+export interface RenderOptions {
+  status?: number;
+  layout?: Layout;
+}
+
+/**
+ * Renders a view inside the portal frame. The layout is the public frame for anonymous
+ * visitors and the signed-in frame (menu) otherwise, unless the caller picks one.
+ */
+export async function renderPage(
+  res: Response,
+  view: string,
+  locals: Record<string, unknown> = {},
+  options: RenderOptions = {},
+): Promise<void> {
+  const layout = options.layout ?? (res.locals.user ? 'portal' : 'public');
+  const all = { errors: [] as FieldError[], values: {}, ...locals };
+  const body = await renderToString(res, view, all);
+  const html = await renderToString(res, `layouts/${layout}`, { ...all, body });
+  res
+    .status(options.status ?? 200)
+    .type('html')
+    .send(html);
+}
+
+function renderToString(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    res.render(view, locals, (err: Error | null, html?: string) => (err ? reject(err) : resolve(html ?? '')));
+  });
+}
+
+/** Turns zod issues into the `{ text, href }` list the error summary and fields show. */
+export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    out.push({ text: issue.message, href: `#${field}` });
+  }
+  return out;
+}

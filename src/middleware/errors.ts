@@ -1,0 +1,48 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../core/db.js';
+import { renderPage } from '../core/render.js';
+import { HttpError } from './access.js';
+
+export async function notFoundHandler(_req: Request, res: Response) {
+  await renderPage(res, 'errors/not-found', {}, { status: 404 });
+}
+
+interface KnownError {
+  code?: string;
+  type?: string;
+  status?: number;
+}
+
+/**
+ * The last middleware: CSRF → 403 page, oversized body → 413, database down → 503,
+ * anything else → 500 with the request ID, logged. Never a stack trace to the user.
+ */
+export function errorHandler(logger: Logger) {
+  return async (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const e = (err ?? {}) as KnownError;
+    const requestId = String(req.id ?? '');
+    let view = 'errors/server';
+    let status = 500;
+    if (e.code === 'EBADCSRFTOKEN') [view, status] = ['errors/csrf', 403];
+    else if (e.type === 'entity.too.large' || e.status === 413) [view, status] = ['errors/too-large', 413];
+    else if (err instanceof HttpError && err.status === 404) [view, status] = ['errors/not-found', 404];
+    else if (err instanceof HttpError && err.status === 403) [view, status] = ['errors/forbidden', 403];
+    else if (err instanceof HttpError && err.status === 401) return res.redirect(303, '/');
+    else if (e.type === 'entity.parse.failed' || e.status === 400) [view, status] = ['errors/server', 400];
+    else if (isDatabaseUnavailable(err)) [view, status] = ['errors/unavailable', 503];
+
+    if (status >= 500) (req.log ?? logger).error({ err, requestId }, 'request failed');
+    else (req.log ?? logger).warn({ code: e.code, status }, 'request refused');
+
+    if (res.headersSent) return res.end();
+    if (status === 503) res.set('Retry-After', '30');
+    try {
+      // Error pages do not depend on the database: the user may be unknown here.
+      await renderPage(res, view, { requestId }, { status, layout: res.locals.user ? 'portal' : 'public' });
+    } catch (renderErr) {
+      logger.error({ err: renderErr }, 'error page failed');
+      res.status(status).type('text').send(`Error ${status} (${requestId})`);
+    }
+  };
+}

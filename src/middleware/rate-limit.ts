@@ -1,0 +1,48 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Knex } from 'knex';
+import { renderPage } from '../core/render.js';
+
+export interface RateLimitOptions {
+  /** Names the limited action, e.g. 'login'. */
+  name: string;
+  /** Requests allowed per window per client IP. */
+  max: number;
+  windowSeconds: number;
+}
+
+/**
+ * Counts a hit for `key` and returns the new count and when the window ends. The counter lives
+ * in PostgreSQL (one atomic upsert), so several app processes share it.
+ */
+export async function hitRateLimit(
+  db: Knex,
+  key: string,
+  windowSeconds: number,
+): Promise<{ count: number; resetAt: Date }> {
+  const result = await db.raw<{ rows: { count: number; reset_at: Date }[] }>(
+    `INSERT INTO rate_limits (key, count, reset_at) VALUES (?, 1, now() + make_interval(secs => ?))
+     ON CONFLICT (key) DO UPDATE SET
+       count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
+       reset_at = CASE WHEN rate_limits.reset_at <= now() THEN excluded.reset_at ELSE rate_limits.reset_at END
+     RETURNING count, reset_at`,
+    [key, windowSeconds],
+  );
+  const row = result.rows[0];
+  if (!row) throw new Error('rate limit upsert returned nothing');
+  return { count: row.count, resetAt: row.reset_at };
+}
+
+/** Per-IP limit on a public form's POST; over the limit the visitor gets a 429 page. */
+export function rateLimit(db: Knex, opts: RateLimitOptions) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const { count, resetAt } = await hitRateLimit(
+      db,
+      `${opts.name}:ip:${req.ip ?? 'unknown'}`,
+      opts.windowSeconds,
+    );
+    if (count <= opts.max) return next();
+    const minutes = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 60_000));
+    res.set('Retry-After', String(minutes * 60));
+    await renderPage(res, 'errors/rate-limited', { minutes }, { status: 429 });
+  };
+}

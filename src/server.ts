@@ -1,0 +1,122 @@
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './core/config.js';
+import { createDb } from './core/db.js';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from './core/embedded-postgres.js';
+import { createLogger } from './core/logger.js';
+import { OutboxSender } from './core/mail/outbox-sender.js';
+import { startSmtpCatcher, type SmtpCatcher } from './core/mail/smtp-catcher.js';
+import { migrateLatest } from '../migrations/index.js';
+import { seedDemoIfEmpty, demoLogins } from '../seeds/index.js';
+
+// argon2 runs on libuv's thread pool: give it room beside file and DNS work (set before first use).
+process.env.UV_THREADPOOL_SIZE ??= '8';
+
+/** One clear line and exit code 1: a start-up failure is never a stack trace. */
+function fail(message: string): never {
+  process.stderr.write(`Portal iSPEKS cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+
+  let embedded: EmbeddedDb | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    try {
+      embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
+      await ensureDatabase(embedded.url('postgres'), 'ispeks');
+    } catch (err) {
+      fail(
+        `the embedded PostgreSQL did not start on port ${config.EMBEDDED_PG_PORT} (${(err as Error).message.split('\n')[0]})`,
+      );
+    }
+    databaseUrl = embedded.url('ispeks');
+  }
+  const db = createDb(databaseUrl, config.DATABASE_POOL_MAX);
+  try {
+    await db.raw('select 1');
+  } catch (err) {
+    await embedded?.stop();
+    fail(`no database at DATABASE_URL (${(err as Error).message.split('\n')[0]})`);
+  }
+  await migrateLatest(db);
+  if (config.SEED_DEMO && !config.isProduction) {
+    const seeded = await seedDemoIfEmpty(db);
+    if (seeded) logger.info('demo data seeded');
+  }
+
+  let devMailbox: SmtpCatcher | undefined;
+  let smtpUrl = config.SMTP_URL;
+  if (!smtpUrl) {
+    if (config.isProduction) fail('SMTP_URL is required when NODE_ENV=production');
+    try {
+      devMailbox = await startSmtpCatcher(config.DEV_SMTP_PORT);
+    } catch (err) {
+      await embedded?.stop();
+      fail(
+        `the local SMTP catcher could not listen on port ${config.DEV_SMTP_PORT} (${(err as Error).message})`,
+      );
+    }
+    smtpUrl = devMailbox.url;
+  }
+  const sender = new OutboxSender({ db, smtpUrl, from: config.MAIL_FROM, logger });
+  sender.start();
+
+  const built = createApp({ config, db, logger, devMailbox });
+  const server: Server = built.app.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve) => {
+    server.once('listening', resolve);
+    server.once('error', async (err: NodeJS.ErrnoException) => {
+      await sender.stop();
+      await db.destroy();
+      await embedded?.stop();
+      fail(err.code === 'EADDRINUSE' ? `port ${config.PORT} is already in use (set PORT)` : err.message);
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+
+  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  const lines = [`Portal iSPEKS is running at ${url}`];
+  if (embedded)
+    lines.push(
+      `  database: embedded PostgreSQL (${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`,
+    );
+  if (devMailbox)
+    lines.push(
+      `  mailbox:  ${url}/dev/mailbox (emails caught by the local SMTP server on port ${devMailbox.port})`,
+    );
+  if (config.SEED_DEMO && !config.isProduction) lines.push(...(await demoLogins(db)));
+  process.stdout.write(lines.join('\n') + '\n');
+
+  // Graceful shutdown: refuse new connections, let in-flight requests finish, then close pools.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    await sender.stop();
+    await built.close();
+    await db.destroy();
+    await devMailbox?.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

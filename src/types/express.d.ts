@@ -1,0 +1,28 @@
+import type { Locale, Translate } from '../core/i18n/index.js';
+import type { CurrentUser } from '../core/current-user.js';
+
+declare module 'express-session' {
+  interface SessionData {
+    accountId?: number;
+    /** Epoch ms of the login, for the absolute timeout. */
+    loginAt?: number;
+    /** Epoch ms of the last request, for the idle timeout (written at most once a minute). */
+    lastSeenAt?: number;
+    /** ID typed at login step 1, carried to step 2. */
+    loginId?: string;
+    /** One-shot notice shown on the next page. */
+    flash?: string;
+    /** Set after activation so that the first dashboard says "Pendaftaran telah berjaya". */
+    passwordResetAccountId?: number;
+  }
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    currentUser?: CurrentUser;
+    locale: Locale;
+    t: Translate;
+  }
+}
+
+export {};
