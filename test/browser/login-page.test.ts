@@ -38,7 +38,7 @@ describe('login page in Chromium', { skip }, () => {
     await page.getByLabel('ID Pengguna').fill('610512-06-7890');
     await page.getByRole('button', { name: 'Seterusnya' }).click();
     await page.getByLabel('Kata Laluan').waitFor();
-    assert.ok(await page.getByText('Frasa Rahsia').isVisible());
+    assert.ok(await page.getByText('Frasa Rahsia :').isVisible());
     assert.equal(await page.getByLabel('ID Pengguna').inputValue(), '610512067890');
     // Phone width: the frame still fits without a horizontal scrollbar.
     await page.setViewportSize({ width: 390, height: 844 });
