@@ -94,7 +94,10 @@ function demoHashes(): Promise<Hashes> {
     password: await hashSecret(DEMO_PASSWORD),
     temp: await hashSecret(DEMO_TEMP_PASSWORD),
     answers: await Promise.all(DEMO_SECURITY_ANSWERS.map((a) => hashSecret(a.answer))),
-  }))();
+  }))().catch((err: unknown) => {
+    hashesPromise = undefined;
+    throw err;
+  });
   return hashesPromise;
 }
 
@@ -586,8 +589,16 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
   );
 }
 
+/** The seed empties every table but the audit log: never against a production database. */
+function refuseProduction(): void {
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('the demo seed empties the database and does not run with NODE_ENV=production');
+  }
+}
+
 /** (Re)loads the demo data. Repeatable: the same rows every time (see the file comment). */
 export async function seedDemo(db: Knex, options: SeedOptions = {}): Promise<void> {
+  refuseProduction();
   const now = options.now ?? new Date();
   const plan = buildPlan(options.today ?? todayInKualaLumpur(now));
   const hashes = await demoHashes();
@@ -601,6 +612,7 @@ export async function seedDemo(db: Knex, options: SeedOptions = {}): Promise<voi
 export async function seedDemoIfEmpty(db: Knex, options: SeedOptions = {}): Promise<boolean> {
   const any = await db('departments').first('id');
   if (any) return false;
+  refuseProduction();
   const now = options.now ?? new Date();
   const plan = buildPlan(options.today ?? todayInKualaLumpur(now));
   const hashes = await demoHashes();
