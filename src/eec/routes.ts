@@ -1,9 +1,70 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../core/deps.js';
-import { requireSignedIn } from '../middleware/access.js';
+import { formatDate, monthName } from '../core/format.js';
+import { renderPage } from '../core/render.js';
+import { requireEmployee, requireSignedIn } from '../middleware/access.js';
+import { parseYear } from '../epayslip/service.js';
+import { ecPdf } from './pdf.js';
+import { findEcHeader, listEcYears, sumEcLines } from './queries.js';
+import { buildEcForm, ecBlocks, ecPdfFileName, type EcForm } from './service.js';
 
-export function eecRouter(_deps: AppDeps): Router {
+export function eecRouter(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireSignedIn);
+  router.use(requireSignedIn, requireEmployee);
+
+  router.get('/', async (req, res) => {
+    const years = await listEcYears(deps.db, req.currentUser!.employeeId!);
+    await renderPage(res, 'eec/list', { title: req.t('eec.title'), years });
+  });
+
+  /** The year's form, or a clear "not available" page (404) for a bad year or one without payslips. */
+  async function loadForm(req: Request, res: Response): Promise<EcForm | undefined> {
+    const year = parseYear(String(req.params.year));
+    if (year === undefined) {
+      await renderPage(res, 'eec/missing', { message: req.t('eec.errors.badYear') }, { status: 404 });
+      return undefined;
+    }
+    const employeeId = req.currentUser!.employeeId!;
+    const [header, sums] = await Promise.all([
+      findEcHeader(deps.db, employeeId, year),
+      sumEcLines(deps.db, employeeId, year),
+    ]);
+    if (!header) {
+      await renderPage(
+        res,
+        'eec/missing',
+        { message: req.t('eec.errors.noYear', { year }) },
+        { status: 404 },
+      );
+      return undefined;
+    }
+    return buildEcForm(header, sums, year, req.locale);
+  }
+
+  router.get('/:year.pdf', async (req, res) => {
+    const form = await loadForm(req, res);
+    if (!form) return;
+    const pdf = await ecPdf(form, req.t, (m) => monthName(m, req.locale));
+    res
+      .status(200)
+      .type('application/pdf')
+      .set('Content-Disposition', `attachment; filename="${ecPdfFileName(form.year)}"`)
+      .set('Content-Length', String(pdf.length))
+      .send(pdf);
+  });
+
+  router.get('/:year', async (req, res) => {
+    const form = await loadForm(req, res);
+    if (!form) return;
+    const mn = (m: number) => monthName(m, req.locale);
+    await renderPage(res, 'eec/form', {
+      title: `${req.t('eec.formLetter')} ${form.year}`,
+      form,
+      blocks: ecBlocks(form, req.t, mn, formatDate),
+      lastMonth: mn(form.header.last_month),
+      pdfHref: `/eec/${form.year}.pdf`,
+    });
+  });
+
   return router;
 }

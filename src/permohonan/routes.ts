@@ -1,9 +1,82 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
 import type { AppDeps } from '../core/deps.js';
-import { requireSignedIn } from '../middleware/access.js';
+import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
+import { fieldErrors, renderPage } from '../core/render.js';
+import { notFound, requireEmployee, requireSignedIn } from '../middleware/access.js';
+import { MODULES, STATUSES, STATUS_BADGE } from './catalog.js';
+import { countApplications, findApplication, listApplications, type ApplicationFilter } from './queries.js';
 
-export function permohonanRouter(_deps: AppDeps): Router {
+export const PAGE_SIZE = 20;
+
+/** One value of a fixed list, or '' / absent for "all"; anything else gets the given message. */
+function choice<T extends string>(values: readonly T[], message: string) {
+  return z
+    .unknown()
+    .refine((v) => v === undefined || v === '' || (typeof v === 'string' && values.includes(v as T)), message)
+    .transform((v) => (v ? (v as T) : undefined));
+}
+
+const filterSchema = (t: Request['t']) =>
+  z.object({
+    modul: choice(MODULES, t('permohonan.errors.module')),
+    status: choice(STATUSES, t('permohonan.errors.status')),
+  });
+
+export function permohonanRouter(deps: AppDeps): Router {
   const router = Router();
-  router.use(requireSignedIn);
+  router.use(requireSignedIn, requireEmployee);
+
+  router.get('/', async (req, res) => {
+    const employeeId = req.currentUser!.employeeId!;
+    const raw = { modul: req.query.modul, status: req.query.status };
+    const parsed = filterSchema(req.t).safeParse(raw);
+    const values = {
+      modul: typeof raw.modul === 'string' ? raw.modul.slice(0, 10) : '',
+      status: typeof raw.status === 'string' ? raw.status.slice(0, 20) : '',
+    };
+    const common = {
+      title: req.t('permohonan.title'),
+      values,
+      modules: MODULES,
+      statuses: STATUSES,
+      badge: STATUS_BADGE,
+    };
+    if (!parsed.success) {
+      return renderPage(
+        res,
+        'permohonan/list',
+        { ...common, errors: fieldErrors(parsed.error.issues), rows: [], pagination: null, total: 0 },
+        { status: 400 },
+      );
+    }
+    const filter: ApplicationFilter = { module: parsed.data.modul, status: parsed.data.status };
+    const total = await countApplications(deps.db, employeeId, filter);
+    const page = clampPage(parsePage(req.query.page), total, PAGE_SIZE);
+    const rows = total
+      ? await listApplications(deps.db, employeeId, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+      : [];
+    const pagination = buildPagination(
+      '/permohonan',
+      { modul: filter.module, status: filter.status },
+      page,
+      total,
+      PAGE_SIZE,
+    );
+    await renderPage(res, 'permohonan/list', { ...common, rows, pagination, total });
+  });
+
+  router.get('/:id', async (req, res, next) => {
+    const id = req.params.id;
+    if (!/^\d{1,9}$/.test(id)) return next(notFound());
+    const application = await findApplication(deps.db, req.currentUser!.employeeId!, Number(id));
+    if (!application) return next(notFound());
+    await renderPage(res, 'permohonan/detail', {
+      title: application.reference_no,
+      application,
+      badge: STATUS_BADGE,
+    });
+  });
+
   return router;
 }

@@ -1,0 +1,59 @@
+import type { Translate } from '../core/i18n/index.js';
+import { formatDate, formatDateTime, formatMoney } from '../core/format.js';
+import {
+  amountRows,
+  centred,
+  createPdf,
+  finishPdf,
+  keyValueGrid,
+  note,
+  rule,
+  sectionTitle,
+  totalBox,
+  type AmountRow,
+} from '../epayslip/pdf-layout.js';
+import { ecBlocks, type EcForm } from './service.js';
+
+/** Borang EC as a PDF with the same sections as the page. */
+export function ecPdf(form: EcForm, t: Translate, monthName: (m: number) => string): Promise<Buffer> {
+  const doc = createPdf({ title: `${t('eec.formLetter')} ${form.year}`, subject: form.header.name });
+  const blocks = ecBlocks(form, t, monthName, formatDate);
+  doc.font('Helvetica').fontSize(8).text(t('eec.formCode'), { align: 'left' });
+  centred(doc, t('eec.formLetter'), 20);
+  centred(doc, t('eec.formTitle'), 11);
+  centred(doc, t('eec.formSubtitle', { year: form.year }), 9.5);
+  centred(doc, t('eec.formNote'), 7.5, false);
+  rule(doc, 10);
+  keyValueGrid(doc, blocks.header, 2);
+  if (form.yearInProgress)
+    note(doc, t('eec.yearInProgress', { year: form.year, month: monthName(form.header.last_month) }));
+
+  sectionTitle(doc, t('eec.section.A'));
+  keyValueGrid(doc, blocks.partA, 2);
+
+  for (const section of form.sections) {
+    sectionTitle(doc, t(`eec.section.${section.id}`));
+    const rows: AmountRow[] = [];
+    for (const line of section.lines) {
+      rows.push({ label: t(`eec.line.${line.id}`), amount: formatMoney(line.amountSen) });
+      for (const item of line.items)
+        rows.push({ label: item.description, amount: formatMoney(item.amountSen), sub: true });
+    }
+    rows.push({ label: t('eec.sectionTotal'), amount: formatMoney(section.totalSen), bold: true });
+    amountRows(doc, rows);
+  }
+
+  sectionTitle(doc, t('eec.summary.title'));
+  amountRows(doc, [
+    { label: t('eec.summary.earnings'), amount: formatMoney(form.totalEarningsSen), bold: true },
+    { label: t('eec.summary.deductions'), amount: formatMoney(form.totalDeductionsSen), bold: true },
+  ]);
+  totalBox(doc, t('eec.summary.net'), formatMoney(form.netSen));
+
+  sectionTitle(doc, t('eec.section.G'));
+  keyValueGrid(doc, blocks.employer, 2);
+  doc.moveDown(0.5);
+  note(doc, t('eec.computerGenerated'));
+  note(doc, t('eec.generatedAt', { when: formatDateTime(new Date()) }));
+  return finishPdf(doc);
+}

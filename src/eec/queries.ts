@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import type { EcCategory } from './ec-sections.js';
+
+const PUBLISHED = 'p.published_at IS NOT NULL AND p.published_at <= now()';
+
+export interface EcYearRow {
+  year: number;
+  months: number;
+}
+
+export interface EcHeaderRow {
+  employee_id: number;
+  name: string;
+  ic_no: string;
+  payroll_no: string;
+  kwsp_no: string | null;
+  is_pensionable: boolean;
+  tax_no: string | null;
+  start_date: string;
+  end_date: string | null;
+  /** Position, grade and department of the year's last published payslip (the employer at year end). */
+  position: string;
+  grade: string;
+  department_code: string;
+  department_name: string;
+  department_address: string;
+  employer_e_number: string;
+  lhdn_branch: string;
+  accounting_office_code: string;
+  first_month: number;
+  last_month: number;
+  months: number;
+  /** Other departments the officer was paid by in the year (moved during the year). */
+  other_departments: string[] | null;
+}
+
+export interface EcSumRow {
+  code: string;
+  kind: 'earning' | 'deduction';
+  ec_category: EcCategory;
+  description_ms: string;
+  description_en: string;
+  amount_sen: number;
+}
+
+/** Years with published payslips for the employee, newest first (one query). */
+export async function listEcYears(db: Knex | Knex.Transaction, employeeId: number): Promise<EcYearRow[]> {
+  const result = await db.raw<{ rows: EcYearRow[] }>(
+    `SELECT p.year, count(*)::int AS months FROM payslips p
+      WHERE p.employee_id = ? AND ${PUBLISHED}
+      GROUP BY p.year ORDER BY p.year DESC`,
+    [employeeId],
+  );
+  return result.rows;
+}
+
+/** The form's header and part A for one year (one query); undefined if the year has no payslip. */
+export async function findEcHeader(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+  year: number,
+): Promise<EcHeaderRow | undefined> {
+  const result = await db.raw<{ rows: EcHeaderRow[] }>(
+    `WITH yp AS (
+       SELECT p.* FROM payslips p WHERE p.employee_id = ? AND p.year = ? AND ${PUBLISHED}
+     ), last AS (
+       SELECT * FROM yp ORDER BY month DESC LIMIT 1
+     )
+     SELECT e.id AS employee_id, e.name, e.ic_no, e.payroll_no, e.kwsp_no, e.is_pensionable, e.tax_no,
+            e.start_date, e.end_date,
+            last.position, last.grade,
+            d.code AS department_code, d.name AS department_name, d.address AS department_address,
+            d.employer_e_number, d.lhdn_branch, d.accounting_office_code,
+            (SELECT min(month) FROM yp)::int AS first_month,
+            (SELECT max(month) FROM yp)::int AS last_month,
+            (SELECT count(*) FROM yp)::int AS months,
+            (SELECT array_agg(DISTINCT od.code || ' – ' || od.name) FROM yp
+               JOIN departments od ON od.id = yp.department_id WHERE yp.department_id <> last.department_id)
+              AS other_departments
+       FROM last
+       JOIN employees e ON e.id = last.employee_id
+       JOIN departments d ON d.id = last.department_id`,
+    [employeeId, year],
+  );
+  return result.rows[0];
+}
+
+/** The year's published payslip lines summed per code (one query): the only money on the form. */
+export async function sumEcLines(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+  year: number,
+): Promise<EcSumRow[]> {
+  const result = await db.raw<{ rows: EcSumRow[] }>(
+    `SELECT l.code, l.kind, c.ec_category, c.description_ms, c.description_en, c.sort_order,
+            sum(l.amount_sen)::bigint AS amount_sen
+       FROM payslips p
+       JOIN payslip_lines l ON l.payslip_id = p.id
+       JOIN payslip_codes c ON c.code = l.code
+      WHERE p.employee_id = ? AND p.year = ? AND ${PUBLISHED}
+      GROUP BY l.code, l.kind, c.ec_category, c.description_ms, c.description_en, c.sort_order
+      ORDER BY c.sort_order, l.code`,
+    [employeeId, year],
+  );
+  return result.rows;
+}

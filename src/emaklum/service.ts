@@ -1,0 +1,99 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { DEFAULT_SORT, PAYMENT_STATUSES, SORT_KEYS, type PaymentStatus, type SortKey } from './catalog.js';
+import type { PaymentFilter } from './queries.js';
+
+export const PAGE_SIZE = 20;
+
+/** 'YYYY-MM-DD' (a date field) or 'DD/MM/YYYY' (typed by hand) to 'YYYY-MM-DD', if a real date. */
+export function parseDateInput(raw: string): string | undefined {
+  const s = raw.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+    if (!match) return undefined;
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  if (y < 2000 || y > 2100) return undefined;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return undefined;
+  return t.toISOString().slice(0, 10);
+}
+
+/** The search form's fields as typed (strings only; a repeated field counts as invalid). */
+export interface SearchValues {
+  dari: string;
+  hingga: string;
+  rujukan: string;
+  status: string;
+  susun: string;
+}
+
+export function searchValues(query: Request['query']): SearchValues {
+  const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+  return {
+    dari: str(query.dari, 20),
+    hingga: str(query.hingga, 20),
+    rujukan: str(query.rujukan, 60),
+    status: str(query.status, 20),
+    susun: str(query.susun, 20),
+  };
+}
+
+const optionalText = z.union([z.string(), z.undefined()]);
+
+/** Validates the search; the sort falls back to the default (it is only a presentation choice). */
+export function searchSchema(t: Request['t']) {
+  const date = (message: string) =>
+    optionalText.transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const parsed = parseDateInput(v);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+  return z
+    .object({
+      dari: date(t('emaklum.errors.from')),
+      hingga: date(t('emaklum.errors.to')),
+      rujukan: optionalText
+        .transform((v) => (v ?? '').trim())
+        .pipe(
+          z
+            .string()
+            .max(40, t('emaklum.errors.reference'))
+            // eslint-disable-next-line no-control-regex
+            .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), t('emaklum.errors.reference')),
+        ),
+      status: z
+        .unknown()
+        .refine(
+          (v) =>
+            v === undefined ||
+            v === '' ||
+            (typeof v === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(v)),
+          t('emaklum.errors.status'),
+        )
+        .transform((v) => (v ? (v as PaymentStatus) : undefined)),
+      susun: z
+        .unknown()
+        .transform((v): SortKey => (SORT_KEYS.includes(v as SortKey) ? (v as SortKey) : DEFAULT_SORT)),
+    })
+    .superRefine((v, ctx) => {
+      if (v.dari && v.hingga && v.dari > v.hingga)
+        ctx.addIssue({ code: 'custom', path: ['hingga'], message: t('emaklum.errors.range') });
+    })
+    .transform((v) => ({
+      filter: {
+        from: v.dari,
+        to: v.hingga,
+        reference: v.rujukan || undefined,
+        status: v.status,
+      } satisfies PaymentFilter,
+      sort: v.susun,
+    }));
+}

@@ -1,0 +1,54 @@
+import type { Translate } from '../core/i18n/index.js';
+import { formatDate, formatDateTime, formatMoney, maskAccount } from '../core/format.js';
+import {
+  amountColumn,
+  centred,
+  contentWidth,
+  createPdf,
+  finishPdf,
+  keyValueGrid,
+  left,
+  note,
+  rule,
+  totalBox,
+} from './pdf-layout.js';
+import { employeeBlock, type PayslipView } from './service.js';
+
+/** The payslip as a PDF with the same blocks as the page (pdfkit, drawn on the server). */
+export function payslipPdf(view: PayslipView, t: Translate, period: string): Promise<Buffer> {
+  const doc = createPdf({ title: `${t('epayslip.slipTitle', { period })}`, subject: view.employee.name });
+  centred(doc, t('epayslip.org'), 11);
+  centred(doc, t('epayslip.slipHeading'), 14);
+  centred(doc, t('epayslip.slipTitle', { period }), 10, false);
+  rule(doc, 10);
+  keyValueGrid(doc, employeeBlock(view, t, period, maskAccount, formatDate), 2);
+  rule(doc, 10);
+
+  const gap = 12;
+  const colWidth = (contentWidth(doc) - gap) / 2;
+  const top = doc.y;
+  const endEarnings = amountColumn(
+    doc,
+    left(doc),
+    top,
+    colWidth,
+    t('epayslip.earnings'),
+    view.earnings.map((l) => ({ label: l.description, amount: formatMoney(l.amountSen) })),
+    { label: t('epayslip.totalEarnings'), amount: formatMoney(view.totalEarningsSen) },
+  );
+  const endDeductions = amountColumn(
+    doc,
+    left(doc) + colWidth + gap,
+    top,
+    colWidth,
+    t('epayslip.deductions'),
+    view.deductions.map((l) => ({ label: l.description, amount: formatMoney(l.amountSen) })),
+    { label: t('epayslip.totalDeductions'), amount: formatMoney(view.totalDeductionsSen) },
+  );
+  doc.y = Math.max(endEarnings, endDeductions) + 8;
+  doc.x = left(doc);
+  totalBox(doc, t('epayslip.net'), formatMoney(view.netSen));
+  note(doc, t('epayslip.computerGenerated'));
+  note(doc, t('epayslip.generatedAt', { when: formatDateTime(new Date()) }));
+  return finishPdf(doc);
+}

@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+
+/** A payslip counts only once the accounting office has published its month. */
+export const PUBLISHED = 'p.published_at IS NOT NULL AND p.published_at <= now()';
+
+export interface PeriodRow {
+  year: number;
+  month: number;
+  pay_date: string;
+  earnings_sen: number;
+  deductions_sen: number;
+}
+
+export interface PayslipLineRow {
+  kind: 'earning' | 'deduction';
+  code: string;
+  description: string;
+  description_en: string;
+  amount_sen: number;
+}
+
+export interface PayslipRow {
+  year: number;
+  month: number;
+  pay_date: string;
+  position: string;
+  grade: string;
+  name: string;
+  ic_no: string;
+  payroll_no: string;
+  service_scheme: string;
+  bank_name: string;
+  bank_account: string;
+  kwsp_no: string | null;
+  is_pensionable: boolean;
+  tax_no: string | null;
+  pcb_category: string;
+  department_code: string;
+  department_name: string;
+  accounting_office_code: string;
+  paying_centre_code: string;
+  lines: PayslipLineRow[];
+}
+
+/** Every published month of the employee with its totals (one query, newest first). */
+export async function listPublishedPeriods(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+): Promise<PeriodRow[]> {
+  const result = await db.raw<{ rows: PeriodRow[] }>(
+    `SELECT p.year, p.month, p.pay_date,
+            coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
+            coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
+       FROM payslips p
+       LEFT JOIN payslip_lines l ON l.payslip_id = p.id
+      WHERE p.employee_id = ? AND ${PUBLISHED}
+      GROUP BY p.id, p.year, p.month, p.pay_date
+      ORDER BY p.year DESC, p.month DESC`,
+    [employeeId],
+  );
+  return result.rows;
+}
+
+/**
+ * One published payslip of the employee with the employee block and every line, in one query;
+ * undefined when that month has no published payslip for this employee.
+ */
+export async function findPublishedPayslip(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+  year: number,
+  month: number,
+): Promise<PayslipRow | undefined> {
+  const result = await db.raw<{ rows: PayslipRow[] }>(
+    `SELECT p.year, p.month, p.pay_date, p.position, p.grade,
+            e.name, e.ic_no, e.payroll_no, e.service_scheme, e.bank_name, e.bank_account, e.kwsp_no,
+            e.is_pensionable, e.tax_no, e.pcb_category,
+            d.code AS department_code, d.name AS department_name,
+            d.accounting_office_code, d.paying_centre_code,
+            coalesce((SELECT json_agg(json_build_object(
+                        'kind', l.kind, 'code', l.code, 'description', l.description,
+                        'description_en', c.description_en, 'amount_sen', l.amount_sen)
+                      ORDER BY l.kind, l.sort_order, c.sort_order, l.id)
+                 FROM payslip_lines l JOIN payslip_codes c ON c.code = l.code
+                WHERE l.payslip_id = p.id), '[]'::json) AS lines
+       FROM payslips p
+       JOIN employees e ON e.id = p.employee_id
+       JOIN departments d ON d.id = p.department_id
+      WHERE p.employee_id = ? AND p.year = ? AND p.month = ? AND ${PUBLISHED}`,
+    [employeeId, year, month],
+  );
+  return result.rows[0];
+}
