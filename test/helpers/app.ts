@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../../src/app.js';
+import { createApp, type BuiltApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/core/config.js';
 import { createLogger } from '../../src/core/logger.js';
 import { OutboxSender } from '../../src/core/mail/outbox-sender.js';
@@ -15,6 +15,8 @@ export interface TestApp {
   smtp: SmtpCatcher;
   sender: OutboxSender;
   server: Server;
+  /** The Express app itself (e.g. to walk its router table). */
+  expressApp: BuiltApp['app'];
   close: () => Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     smtp,
     sender,
     server,
+    expressApp: built.app,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
