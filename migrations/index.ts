@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 import * as coreSchema from './20261101000000_core_schema.js';
+import * as payrollUploads from './20261120000000_payroll_uploads.js';
+import * as auditLogGuard from './20261120000100_audit_log_guard.js';
+import * as performanceFixes from './20261126120000_performance.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -9,6 +12,9 @@ interface Migration {
 /** Migrations listed in order; an explicit list so they load the same under tsx, tests and builds. */
 const migrations: Record<string, Migration> = {
   '20261101000000_core_schema': coreSchema,
+  '20261120000000_payroll_uploads': payrollUploads,
+  '20261120000100_audit_log_guard': auditLogGuard,
+  '20261126120000_performance': performanceFixes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

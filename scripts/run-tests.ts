@@ -38,7 +38,13 @@ function findTests(dir: string, filter: string[]): string[] {
 }
 
 async function main() {
-  const filter = process.argv.slice(2);
+  // `--dir=<folder>` runs another folder's tests (npm run test:soak: scripts/soak), `--timeout=<ms>`
+  // sets the per-file timeout; other arguments filter the files by path.
+  const args = process.argv.slice(2);
+  const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const filter = args.filter((a) => !a.startsWith('--'));
+  const testDir = path.join(ROOT, option('dir') ?? 'test');
+  const timeout = option('timeout') ?? '300000';
   const started = Date.now();
   let embedded: EmbeddedDb | undefined;
   let dataDir: string | undefined;
@@ -63,11 +69,11 @@ async function main() {
   await db.destroy();
   process.stdout.write(`test database template ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const files = findTests(path.join(ROOT, 'test'), filter);
+  const files = findTests(testDir, filter);
   const concurrency = process.env.TEST_CONCURRENCY ?? '2';
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files],
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeout}`, ...files],
     {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'test', TEST_PG_SERVER_URL: serverUrl, TEST_TEMPLATE_DB: TEMPLATE },

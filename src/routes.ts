@@ -10,6 +10,7 @@ import { muatTurunRouter } from './muat-turun/routes.js';
 import { profileRouter } from './profile/routes.js';
 import { staffRouter } from './staff/routes.js';
 import { devRouter } from './dev/routes.js';
+import { benchCeilingEnabled, benchRouter } from './bench-route.js';
 
 /** Every feature's router, in one table: URL prefix → router. */
 export function mountFeatureRoutes(app: Express, deps: AppDeps): void {
@@ -24,4 +25,6 @@ export function mountFeatureRoutes(app: Express, deps: AppDeps): void {
   app.use('/pentadbir', staffRouter(deps));
   // Development pages (the caught-mail inbox) do not exist in production.
   if (!deps.config.isProduction && deps.devMailbox) app.use('/dev', devRouter(deps));
+  // The benchmark's ceiling route (bench/run.ts), only when BENCH_CEILING_ROUTE=1.
+  if (benchCeilingEnabled()) app.use('/__bench', benchRouter(deps));
 }

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { createDb } from './core/db.js';
@@ -6,11 +6,12 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from './core/e
 import { createLogger } from './core/logger.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
 import { startSmtpCatcher, type SmtpCatcher } from './core/mail/smtp-catcher.js';
+import { threadPoolSize } from './core/thread-pool.js';
 import { migrateLatest } from '../migrations/index.js';
 import { seedDemoIfEmpty, demoLogins } from '../seeds/index.js';
 
-// argon2 runs on libuv's thread pool: give it room beside file and DNS work (set before first use).
-process.env.UV_THREADPOOL_SIZE ??= '8';
+// argon2 runs on libuv's thread pool: one thread per core (set before first use; see thread-pool.ts).
+process.env.UV_THREADPOOL_SIZE ??= String(threadPoolSize());
 
 /** One clear line and exit code 1: a start-up failure is never a stack trace. */
 function fail(message: string): never {
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     }
     databaseUrl = embedded.url('ispeks');
   }
-  const db = createDb(databaseUrl, config.DATABASE_POOL_MAX);
+  const db = createDb(databaseUrl, config.DATABASE_POOL_MAX, logger);
   try {
     await db.raw('select 1');
   } catch (err) {
@@ -98,16 +99,29 @@ async function main(): Promise<void> {
   process.stdout.write(lines.join('\n') + '\n');
 
   // Graceful shutdown: refuse new connections, let in-flight requests finish, then close pools.
+  // A kept-alive connection (browsers, load balancers) would hold server.close() up for its
+  // keep-alive timeout, and a busy one forever: from the signal on, every response closes its
+  // connection, and connections that fall idle are closed.
   let stopping = false;
+  const unanswered = new Set<ServerResponse>();
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    else {
+      unanswered.add(res);
+      res.once('close', () => unanswered.delete(res));
+    }
+  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal, inFlight: unanswered.size }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     await closed;
+    clearInterval(sweep);
     await sender.stop();
     await built.close();
     await db.destroy();

@@ -1,13 +1,19 @@
 import type { Knex } from 'knex';
 import { writeAudit } from '../core/audit.js';
+import type { Config } from '../core/config.js';
 import { dummySecretHash, verifySecret } from '../core/passwords.js';
 import { decoyFor } from './decoy.js';
-import { findLoginAccount, listSecretImages, recordSuccessfulLogin, type SecretImage } from './queries.js';
+import { countFailure, isLocked, type RequestFacts } from './lockout.js';
+import { normalisePassword } from './password-policy.js';
+import {
+  consumeTemporaryPassword,
+  findLoginAccount,
+  listSecretImages,
+  recordSuccessfulLogin,
+  type SecretImage,
+} from './queries.js';
 
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { RequestFacts } from './lockout.js';
 
 /** What step 2 shows: the same shape for a real account and a decoy. */
 export interface LoginChallenge {
@@ -19,8 +25,8 @@ export interface LoginChallenge {
 }
 
 export type LoginResult =
-  | { ok: true; accountId: number; mustActivate: boolean }
-  | { ok: false; reason: 'invalid' | 'locked'; lockedUntil?: Date };
+  | { ok: true; accountId: number; mustActivate: boolean; firstLogin: boolean }
+  | { ok: false; reason: 'invalid' | 'locked' };
 
 /** IC numbers lose their dashes and spaces; company IDs are upper case. */
 export function normaliseLoginId(raw: string): string {
@@ -32,7 +38,7 @@ export function normaliseLoginId(raw: string): string {
 export class LoginService {
   constructor(
     private readonly db: Knex,
-    private readonly decoySecret: string,
+    private readonly config: Config,
   ) {}
 
   async challenge(loginId: string): Promise<LoginChallenge> {
@@ -45,18 +51,24 @@ export class LoginService {
       const image = images.find((i) => i.slug === account.image_slug) ?? null;
       return { loginId, phrase: account.secret_phrase, image, pending: false };
     }
-    const decoy = decoyFor(loginId, this.decoySecret, images.length);
+    const decoy = decoyFor(loginId, this.config.decoySecret, images.length);
     return { loginId, phrase: decoy.phrase, image: images[decoy.imageIndex] ?? null, pending: false };
   }
 
-  /** Checks the password: exactly one argon2 verification whatever the ID. */
-  async verify(loginId: string, password: string, facts: RequestFacts): Promise<LoginResult> {
+  /**
+   * Checks the password: exactly one argon2 verification whatever the ID, so neither the
+   * answer nor the time tells whether an account exists. A locked account is told so only
+   * after the right password; a wrong one counts toward the lockout.
+   */
+  async verify(loginId: string, rawPassword: string, facts: RequestFacts): Promise<LoginResult> {
+    const password = normalisePassword(rawPassword);
     const account = await findLoginAccount(this.db, loginId);
     if (!account || account.status === 'disabled') {
       await verifySecret(await dummySecretHash(), password);
       await writeAudit(this.db, {
         action: 'login.failed',
-        details: { loginId, reason: 'unknown' },
+        subjectAccountId: account?.id ?? null,
+        details: { loginId, reason: account ? 'disabled' : 'unknown' },
         ...facts,
       });
       return { ok: false, reason: 'invalid' };
@@ -64,15 +76,34 @@ export class LoginService {
     const usingTemporary = account.status === 'pending';
     const hash = usingTemporary ? account.temp_password_hash : account.password_hash;
     const expired =
-      usingTemporary && (!account.temp_password_expires_at || account.temp_password_expires_at < new Date());
+      usingTemporary && (!account.temp_password_expires_at || account.temp_password_expires_at <= new Date());
     const matches = await verifySecret(hash ?? (await dummySecretHash()), password);
-    if (!matches || !hash || expired) {
+    const locked = isLocked(account.locked_until);
+
+    const fail = async (reason: string) => {
       await writeAudit(this.db, {
         action: 'login.failed',
         subjectAccountId: account.id,
-        details: { reason: expired ? 'temporary_expired' : 'password' },
+        details: { reason, temporary: usingTemporary },
         ...facts,
       });
+    };
+    if (!matches || !hash) {
+      await fail(usingTemporary && !hash ? 'temporary_used_or_missing' : 'password');
+      if (!locked) await countFailure(this.db, this.config, account.id, facts);
+      return { ok: false, reason: 'invalid' };
+    }
+    if (expired) {
+      await fail('temporary_expired');
+      return { ok: false, reason: 'invalid' };
+    }
+    if (locked) {
+      await fail('locked');
+      return { ok: false, reason: 'locked' };
+    }
+    // A temporary password is single use: only the request that clears it may go on.
+    if (usingTemporary && !(await consumeTemporaryPassword(this.db, account.id, hash))) {
+      await fail('temporary_used_or_missing');
       return { ok: false, reason: 'invalid' };
     }
     await recordSuccessfulLogin(this.db, account.id);
@@ -83,6 +114,11 @@ export class LoginService {
       details: { temporary: usingTemporary },
       ...facts,
     });
-    return { ok: true, accountId: account.id, mustActivate: usingTemporary };
+    return {
+      ok: true,
+      accountId: account.id,
+      mustActivate: usingTemporary,
+      firstLogin: account.show_welcome,
+    };
   }
 }

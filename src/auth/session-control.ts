@@ -1,20 +1,53 @@
 import type { Request } from 'express';
 import type { Knex } from 'knex';
 
-/** Starts a signed-in session under a new session ID (no fixation); the CSRF token is new with it. */
-export function startSignedInSession(req: Request, accountId: number): Promise<void> {
-  const locale = req.session.flash;
-  return new Promise((resolve, reject) => {
-    req.session.regenerate((err) => {
-      if (err) return reject(err);
-      const now = Date.now();
-      req.session.accountId = accountId;
-      req.session.loginAt = now;
-      req.session.lastSeenAt = now;
-      if (locale) req.session.flash = locale;
-      req.session.save((saveErr) => (saveErr ? reject(saveErr) : resolve()));
-    });
-  });
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+}
+
+function save(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+}
+
+/**
+ * Saves the session now. Call it after changing the session and before a redirect:
+ * express-session sends the response headers (the Location of a 303) before its own save at
+ * the end has finished, so a browser can follow the redirect and read the old session.
+ */
+export const saveSession = save;
+
+/**
+ * Starts a signed-in session under a new session ID (no fixation). The CSRF token lives in the
+ * session, so it is new with it. `flash` is a one-shot notice for the next page.
+ */
+export async function startSignedInSession(req: Request, accountId: number, flash?: string): Promise<void> {
+  await regenerate(req);
+  const now = Date.now();
+  req.session.accountId = accountId;
+  req.session.loginAt = now;
+  req.session.lastSeenAt = now;
+  if (flash) req.session.flash = flash;
+  await save(req);
+}
+
+/**
+ * After a temporary-password login: a new session that can reach the activation page only
+ * (it holds no accountId, so no signed-in page lets it in).
+ */
+export async function startActivationSession(req: Request, accountId: number): Promise<void> {
+  await regenerate(req);
+  const now = Date.now();
+  req.session.activationAccountId = accountId;
+  req.session.loginAt = now;
+  req.session.lastSeenAt = now;
+  await save(req);
+}
+
+/** A new, anonymous session (new ID): after activation or a password reset, with a notice. */
+export async function startAnonymousSession(req: Request, flash?: string): Promise<void> {
+  await regenerate(req);
+  if (flash) req.session.flash = flash;
+  await save(req);
 }
 
 /** Ends the session on the server (its row is deleted), not only in the browser. */
@@ -31,4 +64,18 @@ export async function endOtherSessions(
   const q = db('session').whereRaw("(sess ->> 'accountId') = ?", [String(accountId)]);
   if (keepSid) q.andWhereNot('sid', keepSid);
   return q.delete();
+}
+
+/**
+ * A new session ID for the signed-in user after a security change (the login time is kept,
+ * so the absolute timeout still counts from the login).
+ */
+export async function rotateSession(req: Request, flash?: string): Promise<void> {
+  const { accountId, loginAt } = req.session;
+  await regenerate(req);
+  req.session.accountId = accountId;
+  req.session.loginAt = loginAt;
+  req.session.lastSeenAt = Date.now();
+  if (flash) req.session.flash = flash;
+  await save(req);
 }

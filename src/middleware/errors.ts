@@ -35,7 +35,13 @@ export function errorHandler(logger: Logger) {
     if (status >= 500) (req.log ?? logger).error({ err, requestId }, 'request failed');
     else (req.log ?? logger).warn({ code: e.code, status }, 'request refused');
 
-    if (res.headersSent) return res.end();
+    if (res.headersSent) {
+      // Part of the response is out: ending it normally would pass a truncated page or file
+      // off as whole, so cut the connection (as Express's own final handler does). A response
+      // already complete is left alone.
+      if (!res.writableEnded) res.destroy();
+      return;
+    }
     if (status === 503) res.set('Retry-After', '30');
     try {
       // Error pages do not depend on the database: the user may be unknown here.

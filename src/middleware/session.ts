@@ -15,8 +15,11 @@ export function sessionMiddleware(config: Config, pool: pg.Pool) {
     createTableIfMissing: false,
     ttl: config.SESSION_ABSOLUTE_HOURS * 3600,
     pruneSessionInterval: config.NODE_ENV === 'test' ? false : 15 * 60,
+    // No UPDATE of the session row on every request (express-session's touch): the row's expiry
+    // is the absolute timeout, and the idle timeout rides on lastSeenAt, saved once a minute.
+    disableTouch: true,
   });
-  const middleware = session({
+  const expressSession = session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
     store,
@@ -32,6 +35,18 @@ export function sessionMiddleware(config: Config, pool: pg.Pool) {
       path: '/',
     },
   });
+  // express-session saves the session as the response ends; when that save fails (the database
+  // went down), it passes the error on after the page has gone out: to the error handler a
+  // second time or, past it, to Express's final handler, which cuts the connection under a
+  // complete page. The page is out by then: log the lost save and stop there.
+  const middleware = (req: Request, res: Response, next: NextFunction) =>
+    expressSession(req, res, (err?: unknown) => {
+      if (err && res.headersSent) {
+        req.log?.warn({ err, requestId: String(req.id ?? '') }, 'session not saved');
+        return;
+      }
+      next(err);
+    });
   return { middleware, store };
 }
 

@@ -1,9 +1,182 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
+import { renderPage, type FieldError } from '../core/render.js';
 import { requireSignedIn } from '../middleware/access.js';
+import {
+  ANSWER_MAX,
+  PHRASE_MAX,
+  combine,
+  keptValues,
+  parseNewPassword,
+  parseQuestions,
+  parseSecret,
+  type Parsed,
+} from '../auth/forms.js';
+import { PASSWORD_MAX, PASSWORD_MIN, normalisePassword } from '../auth/password-policy.js';
+import { rotateSession, saveSession, startAnonymousSession } from '../auth/session-control.js';
+import { listSecretImages, listSecurityQuestions } from './queries.js';
+import { ProfileService } from './service.js';
 
-export function profileRouter(_deps: AppDeps): Router {
+const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
+
+/** The "Kata Laluan Semasa" field every security change carries. */
+function parseCurrent(t: Request['t'], body: unknown): Parsed<{ currentPassword: string }> {
+  const parsed = z
+    .object({
+      currentPassword: z
+        .string({ error: t('profile.errors.currentRequired') })
+        .min(1, t('profile.errors.currentRequired'))
+        .max(PASSWORD_MAX * 4, t('profile.errors.currentWrong')),
+    })
+    .safeParse(body ?? {});
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, errors: [{ text: parsed.error.issues[0]!.message, href: '#currentPassword' }] };
+}
+
+export function profileRouter(deps: AppDeps): Router {
+  const { db, config } = deps;
   const router = Router();
+  const profile = new ProfileService(db, config);
   router.use(requireSignedIn);
+
+  const page = (res: Response, view: string, locals: Record<string, unknown> = {}, status = 200) =>
+    renderPage(res, view, { policy, ...locals }, { status });
+
+  /** Checks the current password; on a wrong one shows the form again, on a lock ends the session. */
+  async function current(req: Request, res: Response, rerender: (errors: FieldError[]) => Promise<void>) {
+    const parsed = parseCurrent(req.t, req.body);
+    if (!parsed.ok) return false;
+    const check = await profile.checkCurrentPassword(
+      req.currentUser!,
+      parsed.data.currentPassword,
+      requestContext(req),
+    );
+    if (check === 'ok') return true;
+    if (check === 'locked') {
+      // Every session of the account has ended; this browser gets a new, anonymous one.
+      await startAnonymousSession(req, req.t('profile.locked'));
+      res.redirect(303, '/');
+      return false;
+    }
+    await rerender([{ text: req.t('profile.errors.currentWrong'), href: '#currentPassword' }]);
+    return false;
+  }
+
+  router.get('/', async (req, res) => {
+    const owner = await profile.owner(req.currentUser!);
+    await page(res, 'profile/index', { owner, title: req.t('profile.title') });
+  });
+
+  router.post('/notifikasi', async (req, res) => {
+    const notify = (req.body as Record<string, unknown> | undefined)?.notifyPaymentStatus === '1';
+    await profile.setNotifyPaymentStatus(req.currentUser!, notify, requestContext(req));
+    req.session.flash = req.t('profile.done.notify');
+    await saveSession(req);
+    res.redirect(303, '/profil');
+  });
+
+  // ------------------------------------------------------------ password
+
+  router.get('/kata-laluan', async (req, res) => {
+    await page(res, 'profile/password', { title: req.t('profile.changePassword') });
+  });
+
+  router.post('/kata-laluan', async (req, res) => {
+    const user = req.currentUser!;
+    const show = (errors: FieldError[]) =>
+      page(res, 'profile/password', { title: req.t('profile.changePassword'), errors }, 400);
+    const owner = await profile.owner(user);
+    const parsed = combine(
+      parseCurrent(req.t, req.body),
+      parseNewPassword(req.t, req.body, {
+        loginId: user.loginId,
+        ic: owner?.ic_no,
+        name: user.name,
+        email: user.email,
+      }),
+    );
+    if (!parsed.ok) return show(parsed.errors);
+    if (!(await current(req, res, show))) return;
+    if (normalisePassword(parsed.data.currentPassword) === parsed.data.newPassword) {
+      return show([{ text: req.t('profile.errors.samePassword'), href: '#newPassword' }]);
+    }
+    await profile.changePassword(user, parsed.data.newPassword, req.sessionID, requestContext(req));
+    await rotateSession(req, req.t('profile.done.password'));
+    res.redirect(303, '/profil');
+  });
+
+  // ------------------------------------------------------------ security questions
+
+  router.get('/soalan', async (req, res) => {
+    const questions = await listSecurityQuestions(db);
+    await page(res, 'profile/questions', { title: req.t('profile.changeQuestions'), questions });
+  });
+
+  router.post('/soalan', async (req, res) => {
+    const user = req.currentUser!;
+    const questions = await listSecurityQuestions(db);
+    const values = keptValues(req.body, [
+      'question1',
+      'answer1',
+      'question2',
+      'answer2',
+      'question3',
+      'answer3',
+    ]);
+    const show = (errors: FieldError[]) =>
+      page(
+        res,
+        'profile/questions',
+        { title: req.t('profile.changeQuestions'), questions, errors, values },
+        400,
+      );
+    const parsed = combine(
+      parseCurrent(req.t, req.body),
+      parseQuestions(
+        req.t,
+        req.body,
+        questions.map((q) => q.id),
+      ),
+    );
+    if (!parsed.ok) return show(parsed.errors);
+    if (!(await current(req, res, show))) return;
+    await profile.changeQuestions(user, parsed.data.answers, requestContext(req));
+    req.session.flash = req.t('profile.done.questions');
+    await saveSession(req);
+    res.redirect(303, '/profil');
+  });
+
+  // ------------------------------------------------------------ phrase and image
+
+  router.get('/frasa', async (req, res) => {
+    const [owner, images] = await Promise.all([profile.owner(req.currentUser!), listSecretImages(db)]);
+    const values = { phrase: owner?.secret_phrase ?? '', image: String(owner?.secret_image_id ?? '') };
+    await page(res, 'profile/secret', { title: req.t('profile.changeSecret'), images, values });
+  });
+
+  router.post('/frasa', async (req, res) => {
+    const user = req.currentUser!;
+    const images = await listSecretImages(db);
+    const values = keptValues(req.body, ['image', 'phrase']);
+    const show = (errors: FieldError[]) =>
+      page(res, 'profile/secret', { title: req.t('profile.changeSecret'), images, errors, values }, 400);
+    const parsed = combine(
+      parseCurrent(req.t, req.body),
+      parseSecret(
+        req.t,
+        req.body,
+        images.map((i) => i.id),
+      ),
+    );
+    if (!parsed.ok) return show(parsed.errors);
+    if (!(await current(req, res, show))) return;
+    await profile.changeSecret(user, parsed.data.imageId, parsed.data.phrase, requestContext(req));
+    req.session.flash = req.t('profile.done.secret');
+    await saveSession(req);
+    res.redirect(303, '/profil');
+  });
+
   return router;
 }

@@ -1,9 +1,31 @@
 import { Router } from 'express';
 import type { AppDeps } from '../core/deps.js';
-import { requireSignedIn } from '../middleware/access.js';
+import { requireRole, requireSignedIn } from '../middleware/access.js';
+import { registerAdminRoutes } from './admin-routes.js';
+import { registerHelpdeskRoutes } from './helpdesk-routes.js';
+import { registerPayrollRoutes } from './payroll-routes.js';
+import { departmentsInScope } from './queries.js';
+import { payrollScope, renderStaff } from './web.js';
 
-export function staffRouter(_deps: AppDeps): Router {
+/**
+ * Pengurusan Pentadbir (/pentadbir). Every route is registered directly on this router with its
+ * own requireRole guard, checked on the server for every request; test/staff/access.test.ts walks
+ * this router's stack so a new route without a guard fails the tests.
+ */
+export function staffRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(requireSignedIn);
+
+  router.get('/', requireRole('payroll', 'helpdesk', 'admin'), async (req, res) => {
+    const user = req.currentUser!;
+    const departments = user.roles.includes('payroll')
+      ? await departmentsInScope(deps.db, payrollScope(req))
+      : [];
+    await renderStaff(req, res, 'staff/index', 'home', { title: req.t('staff.title'), departments });
+  });
+
+  registerPayrollRoutes(router, deps);
+  registerHelpdeskRoutes(router, deps);
+  registerAdminRoutes(router, deps);
   return router;
 }

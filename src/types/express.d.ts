@@ -14,6 +14,12 @@ declare module 'express-session' {
     flash?: string;
     /** Set after activation so that the first dashboard says "Pendaftaran telah berjaya". */
     passwordResetAccountId?: number;
+    /** A temporary-password login: this session may reach the activation page only (no accountId). */
+    activationAccountId?: number;
+    /** Forgot password: the reset token opened from the emailed link (its row ID, never the token). */
+    resetTokenId?: number;
+    /** Forgot password: the token whose security questions were answered right. */
+    resetVerifiedTokenId?: number;
   }
 }
 

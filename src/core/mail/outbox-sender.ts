@@ -40,6 +40,8 @@ export class OutboxSender {
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly baseBackoff: number;
+  /** Emails delivered whose "sent" mark did not reach the database (it was down): marked first, next time. */
+  private readonly sentUnrecorded = new Set<number>();
 
   constructor(private readonly opts: OutboxSenderOptions) {
     const url = new URL(opts.smtpUrl);
@@ -80,11 +82,13 @@ export class OutboxSender {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.recordSent().catch(() => undefined);
     this.transport.close();
   }
 
   /** Sends every due email; returns how many were attempted. */
   async drain(): Promise<number> {
+    await this.recordSent();
     let attempted = 0;
     for (;;) {
       const row = await this.lease();
@@ -113,6 +117,20 @@ export class OutboxSender {
     });
   }
 
+  private async recordSent(): Promise<void> {
+    for (const id of [...this.sentUnrecorded]) {
+      await this.markSent(id);
+      this.sentUnrecorded.delete(id);
+    }
+  }
+
+  private async markSent(id: number): Promise<void> {
+    await this.opts
+      .db('email_outbox')
+      .where('id', id)
+      .update({ status: 'sent', sent_at: this.opts.db.fn.now(), last_error: null });
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
     try {
       await this.transport.sendMail({
@@ -122,26 +140,35 @@ export class OutboxSender {
         text: row.text_body,
         html: row.html_body,
       });
-      await this.opts
-        .db('email_outbox')
-        .where('id', row.id)
-        .update({ status: 'sent', sent_at: this.opts.db.fn.now(), last_error: null });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const failed = isPermanent(err) || row.attempts >= this.maxAttempts;
-      const backoff = this.baseBackoff * 2 ** (row.attempts - 1);
-      this.opts.logger.warn(
-        { outboxId: row.id, attempts: row.attempts, failed, err: message },
-        'email not sent',
-      );
-      await this.opts
-        .db('email_outbox')
-        .where('id', row.id)
-        .update({
-          status: failed ? 'failed' : 'pending',
-          last_error: message.slice(0, 500),
-          next_attempt_at: this.opts.db.raw(`now() + make_interval(secs => ?)`, [backoff]),
-        });
+      await this.recordFailure(row, err);
+      return;
     }
+    try {
+      await this.markSent(row.id);
+    } catch (err) {
+      // Delivered, but the database did not hear of it: it must not count as a failed send (and
+      // go out again); remember it and mark it before anything else once the database is back.
+      this.sentUnrecorded.add(row.id);
+      throw err;
+    }
+  }
+
+  private async recordFailure(row: OutboxRow, err: unknown): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    const failed = isPermanent(err) || row.attempts >= this.maxAttempts;
+    const backoff = this.baseBackoff * 2 ** (row.attempts - 1);
+    this.opts.logger.warn(
+      { outboxId: row.id, attempts: row.attempts, failed, err: message },
+      'email not sent',
+    );
+    await this.opts
+      .db('email_outbox')
+      .where('id', row.id)
+      .update({
+        status: failed ? 'failed' : 'pending',
+        last_error: message.slice(0, 500),
+        next_attempt_at: this.opts.db.raw(`now() + make_interval(secs => ?)`, [backoff]),
+      });
   }
 }

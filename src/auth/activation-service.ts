@@ -1,0 +1,75 @@
+import type { Knex } from 'knex';
+import { writeAudit } from '../core/audit.js';
+import type { Config } from '../core/config.js';
+import { enqueueEmail } from '../core/mail/outbox.js';
+import { hashSecret } from '../core/passwords.js';
+import { activatedEmail } from './emails.js';
+import type { ChosenAnswer } from './forms.js';
+import type { RequestFacts } from './lockout.js';
+import { activateAccount, findAccountOwner, replaceAnswers, type AccountOwner } from './queries.js';
+
+export interface ActivationInput {
+  newPassword: string;
+  answers: ChosenAnswer[];
+  imageId: number;
+  phrase: string;
+}
+
+/** Hashes the answers (already normalised) with argon2id, one by one. */
+export async function hashAnswers(answers: ChosenAnswer[]) {
+  const out = [];
+  for (const a of answers)
+    out.push({ position: a.position, questionId: a.questionId, hash: await hashSecret(a.answer) });
+  return out;
+}
+
+export class ActivationService {
+  constructor(
+    private readonly db: Knex,
+    private readonly config: Config,
+  ) {}
+
+  /** The pending account a temporary-password session may activate, or undefined. */
+  async pendingAccount(accountId: number): Promise<AccountOwner | undefined> {
+    const owner = await findAccountOwner(this.db, accountId);
+    return owner?.status === 'pending' ? owner : undefined;
+  }
+
+  /**
+   * Activates the account: password, answers, image and phrase in one transaction, with the
+   * audit row and the confirmation email. False when the account is no longer pending.
+   */
+  async activate(owner: AccountOwner, input: ActivationInput, facts: RequestFacts): Promise<boolean> {
+    const passwordHash = await hashSecret(input.newPassword);
+    const answers = await hashAnswers(input.answers);
+    return this.db.transaction(async (trx) => {
+      const done = await activateAccount(trx, owner.id, {
+        passwordHash,
+        phrase: input.phrase,
+        imageId: input.imageId,
+      });
+      if (!done) return false;
+      await replaceAnswers(trx, owner.id, answers);
+      await writeAudit(trx, {
+        action: 'account.activated',
+        actorAccountId: owner.id,
+        subjectAccountId: owner.id,
+        details: { questionIds: input.answers.map((a) => a.questionId), imageId: input.imageId },
+        ...facts,
+      });
+      if (owner.email) {
+        await enqueueEmail(trx, {
+          accountId: owner.id,
+          kind: 'account_activated',
+          to: owner.email,
+          ...activatedEmail({
+            loginId: owner.login_id,
+            loginUrl: `${this.config.baseUrl}/`,
+            helpdesk: this.config.HELPDESK_EMAIL,
+          }),
+        });
+      }
+      return true;
+    });
+  }
+}

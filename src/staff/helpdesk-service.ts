@@ -1,0 +1,98 @@
+import type { Knex } from 'knex';
+import { FirstTimeService } from '../auth/first-time-service.js';
+import { writeAudit } from '../core/audit.js';
+import type { Config } from '../core/config.js';
+import { findHelpdeskAccount, unlockAccount, type HelpdeskAccount } from './queries.js';
+
+export interface RequestFacts {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type ResendResult = { ok: true; email: string } | { ok: false; reason: 'notPending' | 'noEmail' };
+
+/** Helpdesk actions on an account. Nothing here reads a payslip, a payment or a loan. */
+export class HelpdeskService {
+  private readonly firstTime: FirstTimeService;
+
+  constructor(
+    private readonly db: Knex,
+    config: Config,
+  ) {
+    this.firstTime = new FirstTimeService(db, config);
+  }
+
+  account(accountId: number): Promise<HelpdeskAccount | undefined> {
+    return findHelpdeskAccount(this.db, accountId);
+  }
+
+  /** The full IC (login ID) is shown only through this call, and each reveal is audited. */
+  async revealLoginId(
+    actorId: number,
+    accountId: number,
+    facts: RequestFacts,
+  ): Promise<HelpdeskAccount | undefined> {
+    const account = await findHelpdeskAccount(this.db, accountId);
+    if (!account) return undefined;
+    await writeAudit(this.db, {
+      action: 'staff.helpdesk.reveal_ic',
+      actorAccountId: actorId,
+      subjectAccountId: accountId,
+      ...facts,
+    });
+    return account;
+  }
+
+  async unlock(actorId: number, accountId: number, facts: RequestFacts): Promise<boolean | undefined> {
+    return this.db.transaction(async (trx) => {
+      const account = await findHelpdeskAccount(trx, accountId);
+      if (!account) return undefined;
+      const wasLocked = account.registration === 'locked' || account.failed_count > 0;
+      if (!wasLocked) return false;
+      await unlockAccount(trx, accountId);
+      await writeAudit(trx, {
+        action: 'staff.helpdesk.unlock',
+        actorAccountId: actorId,
+        subjectAccountId: accountId,
+        details: {
+          lockedUntil: account.locked_until?.toISOString() ?? null,
+          failedCount: account.failed_count,
+        },
+        ...facts,
+      });
+      return true;
+    });
+  }
+
+  /**
+   * Re-sends the first-time email with a NEW temporary password (the old one stops working), by
+   * the same service the public "Login Kali Pertama" form uses.
+   */
+  async resendFirstTime(
+    actorId: number,
+    accountId: number,
+    facts: RequestFacts,
+  ): Promise<ResendResult | undefined> {
+    const account = await findHelpdeskAccount(this.db, accountId);
+    if (!account) return undefined;
+    if (account.status !== 'pending') return { ok: false, reason: 'notPending' };
+    if (!account.email) return { ok: false, reason: 'noEmail' };
+    const outcome = await this.firstTime.request(
+      {
+        ic: account.kind === 'employee' ? account.login_id : null,
+        companyId: account.kind === 'company' ? account.login_id : null,
+        email: account.email,
+      },
+      facts,
+    );
+    await writeAudit(this.db, {
+      action: 'staff.helpdesk.resend_first_time',
+      actorAccountId: actorId,
+      subjectAccountId: accountId,
+      details: { outcome },
+      ...facts,
+    });
+    if (outcome === 'sent') return { ok: true, email: account.email };
+    return { ok: false, reason: outcome === 'active' ? 'notPending' : 'noEmail' };
+  }
+}

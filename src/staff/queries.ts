@@ -1,0 +1,1027 @@
+import type { Knex } from 'knex';
+import type { StaffRole } from '../core/current-user.js';
+
+/**
+ * Every SQL query of Pengurusan Pentadbir. A payroll officer's queries take a PayrollScope and
+ * filter by its departments INSIDE the query, so no route can forget the limit: an employee of
+ * another department is simply not found (the route answers 404).
+ */
+export interface PayrollScope {
+  /** The officer's account (uploads belong to it). */
+  accountId: number;
+  departmentIds: number[];
+}
+
+type Db = Knex | Knex.Transaction;
+
+export type RegistrationStatus = 'none' | 'pending' | 'active' | 'locked' | 'disabled';
+
+/** The registration status of an employee or supplier row joined to its account as `a`. */
+const REGISTRATION_SQL = `CASE WHEN a.id IS NULL THEN 'none'
+  WHEN a.status = 'disabled' THEN 'disabled'
+  WHEN a.locked_until IS NOT NULL AND a.locked_until > now() THEN 'locked'
+  ELSE a.status END`;
+
+/** Escapes LIKE wildcards in user input. */
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The parts of a search text: IC digits (if it looks like one), and the text for name/email. */
+function searchTerms(q: string): { digits: string | null; text: string } {
+  const compact = q.replace(/[-\s]/g, '');
+  return { digits: /^\d{3,12}$/.test(compact) ? compact : null, text: q.trim().toLowerCase() };
+}
+
+// ------------------------------------------------------------------ departments
+
+export interface DepartmentRow {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export async function listDepartments(db: Db): Promise<DepartmentRow[]> {
+  return db('departments').select<DepartmentRow[]>('id', 'code', 'name').orderBy('code');
+}
+
+export async function departmentsInScope(db: Db, scope: PayrollScope): Promise<DepartmentRow[]> {
+  return db('departments')
+    .whereIn('id', scope.departmentIds)
+    .select<DepartmentRow[]>('id', 'code', 'name')
+    .orderBy('code');
+}
+
+// ------------------------------------------------------------------ Unit Gaji: employees
+
+export interface EmployeeListRow {
+  id: number;
+  ic_no: string;
+  name: string;
+  email: string | null;
+  department_code: string;
+  registration: RegistrationStatus;
+}
+
+export async function searchEmployees(
+  db: Db,
+  scope: PayrollScope,
+  q: string,
+  page: { limit: number; offset: number },
+): Promise<{ rows: EmployeeListRow[]; total: number }> {
+  const { digits, text } = searchTerms(q);
+  const base = () =>
+    db('employees as e')
+      .join('departments as d', 'd.id', 'e.department_id')
+      .leftJoin('accounts as a', 'a.employee_id', 'e.id')
+      .whereIn('e.department_id', scope.departmentIds)
+      .where((w) => {
+        if (digits) w.orWhere('e.ic_no', 'like', `${digits}%`);
+        w.orWhereRaw("lower(e.name) like ? escape '\\'", [`%${likeEscape(text)}%`]);
+        w.orWhereRaw("e.email like ? escape '\\'", [`%${likeEscape(text)}%`]);
+      });
+  const [countRow] = await base().count<{ n: number }[]>({ n: '*' });
+  const rows = await base()
+    .select<EmployeeListRow[]>(
+      'e.id',
+      'e.ic_no',
+      'e.name',
+      'e.email',
+      'd.code as department_code',
+      db.raw(`${REGISTRATION_SQL} as registration`),
+    )
+    .orderBy([{ column: 'e.name' }, { column: 'e.id' }])
+    .limit(page.limit)
+    .offset(page.offset);
+  return { rows, total: Number(countRow?.n ?? 0) };
+}
+
+export interface EmployeeRecord {
+  id: number;
+  ic_no: string;
+  payroll_no: string;
+  name: string;
+  email: string | null;
+  department_id: number;
+  department_code: string;
+  department_name: string;
+  position: string;
+  grade: string;
+  service_scheme: string;
+  bank_name: string;
+  bank_account: string;
+  kwsp_no: string | null;
+  is_pensionable: boolean;
+  tax_no: string | null;
+  start_date: string;
+  status: string;
+  account_id: number | null;
+  account_status: 'pending' | 'active' | 'disabled' | null;
+  login_id: string | null;
+  last_login_at: Date | null;
+  activated_at: Date | null;
+  locked_until: Date | null;
+  registration: RegistrationStatus;
+}
+
+/** One employee of the officer's departments, or undefined (another department's → 404). */
+export async function findEmployeeInScope(
+  db: Db,
+  scope: PayrollScope,
+  employeeId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<EmployeeRecord | undefined> {
+  const q = db('employees as e')
+    .join('departments as d', 'd.id', 'e.department_id')
+    .leftJoin('accounts as a', 'a.employee_id', 'e.id')
+    .where('e.id', employeeId)
+    .whereIn('e.department_id', scope.departmentIds)
+    .first<EmployeeRecord | undefined>(
+      'e.id',
+      'e.ic_no',
+      'e.payroll_no',
+      'e.name',
+      'e.email',
+      'e.department_id',
+      'd.code as department_code',
+      'd.name as department_name',
+      'e.position',
+      'e.grade',
+      'e.service_scheme',
+      'e.bank_name',
+      'e.bank_account',
+      'e.kwsp_no',
+      'e.is_pensionable',
+      'e.tax_no',
+      'e.start_date',
+      'e.status',
+      'a.id as account_id',
+      'a.status as account_status',
+      'a.login_id',
+      'a.last_login_at',
+      'a.activated_at',
+      'a.locked_until',
+      db.raw(`${REGISTRATION_SQL} as registration`),
+    );
+  if (options.forUpdate) q.forUpdate('e');
+  return q;
+}
+
+/** Sets the official email of an employee of the officer's departments; returns rows changed. */
+export async function updateEmployeeEmail(
+  db: Db,
+  scope: PayrollScope,
+  employeeId: number,
+  email: string,
+): Promise<number> {
+  return db('employees')
+    .where('id', employeeId)
+    .whereIn('department_id', scope.departmentIds)
+    .update({ email, updated_at: db.fn.now() });
+}
+
+/** A pending account's temporary password stops working (it went to an email now known wrong). */
+export async function voidTemporaryPassword(db: Db, accountId: number): Promise<number> {
+  return db('accounts')
+    .where({ id: accountId, status: 'pending' })
+    .whereNotNull('temp_password_hash')
+    .update({ temp_password_hash: null, temp_password_expires_at: null, updated_at: db.fn.now() });
+}
+
+/**
+ * Returns an account to first-time login: status pending with no password, temporary password,
+ * phrase, image, answers or reset links, not locked; its sessions end. Roles are kept.
+ */
+export async function resetAccountToFirstTime(db: Db, accountId: number): Promise<void> {
+  await db('accounts').where('id', accountId).update({
+    status: 'pending',
+    password_hash: null,
+    temp_password_hash: null,
+    temp_password_expires_at: null,
+    temp_password_sent_at: null,
+    temp_password_outbox_id: null,
+    failed_count: 0,
+    lock_count: 0,
+    locked_until: null,
+    secret_phrase: null,
+    secret_image_id: null,
+    show_welcome: false,
+    activated_at: null,
+    password_changed_at: null,
+    updated_at: db.fn.now(),
+  });
+  await db('account_answers').where('account_id', accountId).delete();
+  await db('password_reset_tokens').where('account_id', accountId).delete();
+  await deleteSessionsOf(db, accountId);
+}
+
+export interface RegistrationFigures {
+  department_id: number;
+  code: string;
+  name: string;
+  total: number;
+  none: number;
+  pending: number;
+  active: number;
+  locked: number;
+  disabled: number;
+}
+
+/** Employees per registration status, for each of the officer's departments. */
+export async function registrationFigures(db: Db, scope: PayrollScope): Promise<RegistrationFigures[]> {
+  const { rows } = await db.raw<{ rows: RegistrationFigures[] }>(
+    `SELECT d.id AS department_id, d.code, d.name,
+            count(e.id)::int AS total,
+            count(e.id) FILTER (WHERE s.registration = 'none')::int AS none,
+            count(e.id) FILTER (WHERE s.registration = 'pending')::int AS pending,
+            count(e.id) FILTER (WHERE s.registration = 'active')::int AS active,
+            count(e.id) FILTER (WHERE s.registration = 'locked')::int AS locked,
+            count(e.id) FILTER (WHERE s.registration = 'disabled')::int AS disabled
+       FROM departments d
+       LEFT JOIN employees e ON e.department_id = d.id
+       LEFT JOIN accounts a ON a.employee_id = e.id
+       CROSS JOIN LATERAL (SELECT ${REGISTRATION_SQL} AS registration) s
+      WHERE d.id = ANY(?::int[])
+      GROUP BY d.id, d.code, d.name
+      ORDER BY d.code`,
+    [scope.departmentIds],
+  );
+  return rows;
+}
+
+// ------------------------------------------------------------------ payroll import: reference data
+
+export interface DepartmentRef {
+  id: number;
+  code: string;
+}
+
+export async function departmentsByCode(db: Db): Promise<Map<string, DepartmentRef>> {
+  const rows = await db('departments').select<DepartmentRef[]>('id', 'code');
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export interface PayslipCodeRef {
+  code: string;
+  kind: 'earning' | 'deduction';
+  description_ms: string;
+  is_housing_loan: boolean;
+  sort_order: number;
+}
+
+export async function payslipCodes(db: Db): Promise<Map<string, PayslipCodeRef>> {
+  const rows = await db('payslip_codes').select<PayslipCodeRef[]>(
+    'code',
+    'kind',
+    'description_ms',
+    'is_housing_loan',
+    'sort_order',
+  );
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+export interface EmployeeRef {
+  id: number;
+  ic_no: string;
+  name: string;
+  department_id: number;
+}
+
+/** The employees with these IC numbers in the officer's departments (others are "not found"). */
+export async function employeesByIcInScope(
+  db: Db,
+  scope: PayrollScope,
+  ics: string[],
+): Promise<Map<string, EmployeeRef>> {
+  if (ics.length === 0) return new Map();
+  const rows = await db('employees')
+    .whereIn('ic_no', ics)
+    .whereIn('department_id', scope.departmentIds)
+    .select<EmployeeRef[]>('id', 'ic_no', 'name', 'department_id');
+  return new Map(rows.map((r) => [r.ic_no, r]));
+}
+
+// ------------------------------------------------------------------ payroll import: staging
+
+export type UploadStatus = 'invalid' | 'valid' | 'committed';
+
+export interface UploadRow {
+  id: number;
+  uploaded_by: number;
+  file_name: string;
+  byte_size: number;
+  year: number | null;
+  month: number | null;
+  row_count: number;
+  error_count: number;
+  status: UploadStatus;
+  import_id: number | null;
+  created_at: Date;
+}
+
+/** An officer's earlier uploads that were never committed are dropped (with their staging rows). */
+export async function deleteUncommittedUploads(db: Db, scope: PayrollScope): Promise<void> {
+  await db('payroll_uploads').where('uploaded_by', scope.accountId).whereNot('status', 'committed').delete();
+}
+
+export async function createUpload(db: Db, scope: PayrollScope, fileName: string): Promise<number> {
+  const [row] = await db('payroll_uploads')
+    .insert({ uploaded_by: scope.accountId, file_name: fileName, status: 'invalid' })
+    .returning<{ id: number }[]>('id');
+  if (!row) throw new Error('upload insert returned no id');
+  return row.id;
+}
+
+export async function deleteUpload(db: Db, scope: PayrollScope, uploadId: number): Promise<number> {
+  return db('payroll_uploads').where({ id: uploadId, uploaded_by: scope.accountId }).delete();
+}
+
+/** The officer's own upload (another officer's → undefined → 404). */
+export async function findUpload(
+  db: Db,
+  scope: PayrollScope,
+  uploadId: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<UploadRow | undefined> {
+  const q = db('payroll_uploads')
+    .where({ id: uploadId, uploaded_by: scope.accountId })
+    .first<UploadRow | undefined>('*');
+  if (options.forUpdate) q.forUpdate();
+  return q;
+}
+
+export interface StagedRow {
+  row_no: number;
+  employee_id: number;
+  department_id: number;
+  position: string;
+  grade: string;
+  pay_date: string;
+  code: string;
+  kind: 'earning' | 'deduction';
+  description: string;
+  amount_sen: number;
+  sort_order: number;
+  is_housing_loan: boolean;
+}
+
+export interface UploadError {
+  row_no: number | null;
+  field: string | null;
+  message_key: string;
+  params: Record<string, string | number>;
+}
+
+/** One batch of staged rows in one statement (the batch travels as one JSON parameter). */
+export async function insertStagedRows(db: Db, uploadId: number, rows: StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.raw(
+    `INSERT INTO payroll_upload_rows (upload_id, row_no, employee_id, department_id, position, grade, pay_date,
+                                      code, kind, description, amount_sen, sort_order, is_housing_loan)
+     SELECT ?::int, x.row_no, x.employee_id, x.department_id, x.position, x.grade, x.pay_date,
+            x.code, x.kind, x.description, x.amount_sen, x.sort_order, x.is_housing_loan
+       FROM jsonb_to_recordset(?::jsonb) AS x(row_no int, employee_id int, department_id int, position text,
+            grade text, pay_date date, code text, kind text, description text, amount_sen int,
+            sort_order smallint, is_housing_loan boolean)`,
+    [uploadId, JSON.stringify(rows)],
+  );
+}
+
+export async function insertUploadErrors(db: Db, uploadId: number, errors: UploadError[]): Promise<void> {
+  if (errors.length === 0) return;
+  await db.raw(
+    `INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
+     SELECT ?::int, x.row_no, x.field, x.message_key, coalesce(x.params, '{}'::jsonb)
+       FROM jsonb_to_recordset(?::jsonb) AS x(row_no int, field text, message_key text, params jsonb)`,
+    [uploadId, JSON.stringify(errors)],
+  );
+}
+
+/**
+ * The checks that need more than one row, as SQL over the staged rows: a code repeated for an
+ * employee, an employee's rows that disagree on position, grade or pay date, net pay not above
+ * zero, and deductions other than the housing loan above 60% of gross pay (DESIGN 1.6).
+ */
+export async function runCrossRowChecks(db: Db, uploadId: number): Promise<void> {
+  await db.raw(
+    `INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
+     SELECT upload_id, row_no, 'kod', 'staff.import.err.duplicate', jsonb_build_object('code', code, 'first', first_row)
+       FROM (SELECT upload_id, row_no, code, min(row_no) OVER (PARTITION BY employee_id, code) AS first_row
+               FROM payroll_upload_rows WHERE upload_id = ?) d
+      WHERE row_no <> first_row`,
+    [uploadId],
+  );
+  await db.raw(
+    `WITH f AS (
+       SELECT DISTINCT ON (employee_id) employee_id, row_no, position, grade, pay_date
+         FROM payroll_upload_rows WHERE upload_id = ? ORDER BY employee_id, row_no)
+     INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
+     SELECT r.upload_id, r.row_no, x.field, 'staff.import.err.inconsistent', jsonb_build_object('first', f.row_no)
+       FROM payroll_upload_rows r
+       JOIN f ON f.employee_id = r.employee_id
+      CROSS JOIN LATERAL (VALUES ('jawatan', r.position <> f.position),
+                                 ('gred', r.grade <> f.grade),
+                                 ('tarikh_bayar', r.pay_date <> f.pay_date)) AS x(field, differs)
+      WHERE r.upload_id = ? AND x.differs`,
+    [uploadId, uploadId],
+  );
+  await db.raw(
+    `WITH s AS (
+       SELECT employee_id, min(row_no) AS first_row,
+              coalesce(sum(amount_sen) FILTER (WHERE kind = 'earning'), 0)::bigint AS earnings,
+              coalesce(sum(amount_sen) FILTER (WHERE kind = 'deduction'), 0)::bigint AS deductions,
+              coalesce(sum(amount_sen) FILTER (WHERE kind = 'deduction' AND NOT is_housing_loan), 0)::bigint AS other
+         FROM payroll_upload_rows WHERE upload_id = ? GROUP BY employee_id)
+     INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
+     SELECT ?::int, first_row, 'amaun', 'staff.import.err.netNotPositive',
+            jsonb_build_object('earnings', earnings, 'deductions', deductions)
+       FROM s WHERE earnings - deductions <= 0
+     UNION ALL
+     SELECT ?::int, first_row, 'amaun', 'staff.import.err.deductionLimit',
+            jsonb_build_object('earnings', earnings, 'deductions', other)
+       FROM s WHERE other * 10 > earnings * 6`,
+    [uploadId, uploadId, uploadId],
+  );
+}
+
+/** Codes of departments whose payslips for the month are published and that this upload touches. */
+export async function publishedConflicts(
+  db: Db,
+  uploadId: number,
+  year: number,
+  month: number,
+): Promise<string[]> {
+  const { rows } = await db.raw<{ rows: { code: string }[] }>(
+    `SELECT DISTINCT d.code
+       FROM payslips p JOIN departments d ON d.id = p.department_id
+      WHERE p.year = ? AND p.month = ? AND p.published_at IS NOT NULL
+        AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
+          OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))
+      ORDER BY d.code`,
+    [year, month, uploadId, uploadId],
+  );
+  return rows.map((r) => r.code);
+}
+
+/** Unpublished payslips of the month that committing this upload would replace. */
+export async function replaceableCount(
+  db: Db,
+  uploadId: number,
+  year: number,
+  month: number,
+): Promise<number> {
+  const { rows } = await db.raw<{ rows: { n: number }[] }>(
+    `SELECT count(*)::int AS n FROM payslips p
+      WHERE p.year = ? AND p.month = ? AND p.published_at IS NULL
+        AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
+          OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))`,
+    [year, month, uploadId, uploadId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function countUploadErrors(db: Db, uploadId: number): Promise<number> {
+  const [row] = await db('payroll_upload_errors')
+    .where('upload_id', uploadId)
+    .count<{ n: number }[]>({ n: '*' });
+  return Number(row?.n ?? 0);
+}
+
+export async function finishUpload(
+  db: Db,
+  uploadId: number,
+  facts: {
+    status: UploadStatus;
+    byteSize: number;
+    rowCount: number;
+    errorCount: number;
+    year: number | null;
+    month: number | null;
+  },
+): Promise<void> {
+  await db('payroll_uploads').where('id', uploadId).update({
+    status: facts.status,
+    byte_size: facts.byteSize,
+    row_count: facts.rowCount,
+    error_count: facts.errorCount,
+    year: facts.year,
+    month: facts.month,
+  });
+}
+
+export async function listUploadErrors(
+  db: Db,
+  uploadId: number,
+  page: { limit: number; offset: number },
+): Promise<UploadError[]> {
+  return db('payroll_upload_errors')
+    .where('upload_id', uploadId)
+    .orderByRaw('row_no NULLS FIRST, id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .select<UploadError[]>('row_no', 'field', 'message_key', 'params');
+}
+
+export interface UploadSummary {
+  rows: number;
+  employees: number;
+  earnings: number;
+  deductions: number;
+}
+
+export async function uploadSummary(db: Db, uploadId: number): Promise<UploadSummary> {
+  const { rows } = await db.raw<{ rows: UploadSummary[] }>(
+    `SELECT count(*)::int AS rows, count(DISTINCT employee_id)::int AS employees,
+            coalesce(sum(amount_sen) FILTER (WHERE kind = 'earning'), 0)::bigint AS earnings,
+            coalesce(sum(amount_sen) FILTER (WHERE kind = 'deduction'), 0)::bigint AS deductions
+       FROM payroll_upload_rows WHERE upload_id = ?`,
+    [uploadId],
+  );
+  return rows[0] ?? { rows: 0, employees: 0, earnings: 0, deductions: 0 };
+}
+
+export interface UploadSampleRow {
+  ic_no: string;
+  name: string;
+  department_code: string;
+  lines: number;
+  earnings: number;
+  deductions: number;
+}
+
+export async function uploadSample(db: Db, uploadId: number, limit: number): Promise<UploadSampleRow[]> {
+  const { rows } = await db.raw<{ rows: UploadSampleRow[] }>(
+    `SELECT e.ic_no, e.name, d.code AS department_code, s.lines, s.earnings, s.deductions
+       FROM (SELECT employee_id, min(row_no) AS first_row, count(*)::int AS lines,
+                    coalesce(sum(amount_sen) FILTER (WHERE kind = 'earning'), 0)::bigint AS earnings,
+                    coalesce(sum(amount_sen) FILTER (WHERE kind = 'deduction'), 0)::bigint AS deductions,
+                    min(department_id) AS department_id
+               FROM payroll_upload_rows WHERE upload_id = ? GROUP BY employee_id) s
+       JOIN employees e ON e.id = s.employee_id
+       JOIN departments d ON d.id = s.department_id
+      ORDER BY s.first_row
+      LIMIT ?`,
+    [uploadId, limit],
+  );
+  return rows;
+}
+
+// ------------------------------------------------------------------ payroll import: commit and publish
+
+/** Serialises the commit and the publication of one month across app processes. */
+export async function lockPayrollMonth(db: Db, year: number, month: number): Promise<void> {
+  await db.raw('SELECT pg_advisory_xact_lock(724001, ?)', [year * 100 + month]);
+}
+
+/** Staged rows whose department is no longer the officer's, or whose employee moved department. */
+export async function stagedRowsOutOfScope(db: Db, scope: PayrollScope, uploadId: number): Promise<number> {
+  const { rows } = await db.raw<{ rows: { n: number }[] }>(
+    `SELECT count(*)::int AS n FROM payroll_upload_rows r JOIN employees e ON e.id = r.employee_id
+      WHERE r.upload_id = ? AND (NOT (r.department_id = ANY(?::int[])) OR e.department_id <> r.department_id)`,
+    [uploadId, scope.departmentIds],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+export async function deleteReplaceablePayslips(
+  db: Db,
+  uploadId: number,
+  year: number,
+  month: number,
+): Promise<number> {
+  const { rowCount } = await db.raw<{ rowCount: number }>(
+    `DELETE FROM payslips p
+      WHERE p.year = ? AND p.month = ? AND p.published_at IS NULL
+        AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
+          OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))`,
+    [year, month, uploadId, uploadId],
+  );
+  return rowCount;
+}
+
+export async function createPayrollImport(
+  db: Db,
+  facts: { year: number; month: number; fileName: string; rowCount: number; uploadedBy: number },
+): Promise<number> {
+  const [row] = await db('payroll_imports')
+    .insert({
+      year: facts.year,
+      month: facts.month,
+      file_name: facts.fileName,
+      row_count: facts.rowCount,
+      status: 'committed',
+      uploaded_by: facts.uploadedBy,
+    })
+    .returning<{ id: number }[]>('id');
+  if (!row) throw new Error('import insert returned no id');
+  return row.id;
+}
+
+/** Copies the staged rows into payslips and payslip lines: set-based SQL, no row passes through Node. */
+export async function copyStagedRowsToPayslips(
+  db: Db,
+  uploadId: number,
+  importId: number,
+  year: number,
+  month: number,
+): Promise<{ payslips: number; lines: number }> {
+  const slips = await db.raw<{ rowCount: number }>(
+    `INSERT INTO payslips (employee_id, year, month, department_id, position, grade, pay_date, import_id)
+     SELECT DISTINCT ON (employee_id) employee_id, ?, ?, department_id, position, grade, pay_date, ?
+       FROM payroll_upload_rows WHERE upload_id = ? ORDER BY employee_id, row_no`,
+    [year, month, importId, uploadId],
+  );
+  const lines = await db.raw<{ rowCount: number }>(
+    `INSERT INTO payslip_lines (payslip_id, kind, code, description, amount_sen, sort_order)
+     SELECT p.id, r.kind, r.code, r.description, r.amount_sen, r.sort_order
+       FROM payroll_upload_rows r
+       JOIN payslips p ON p.employee_id = r.employee_id AND p.year = ? AND p.month = ? AND p.import_id = ?
+      WHERE r.upload_id = ?
+      ORDER BY r.row_no`,
+    [year, month, importId, uploadId],
+  );
+  return { payslips: slips.rowCount, lines: lines.rowCount };
+}
+
+/** Earlier imports of the month left with no payslip are marked replaced. */
+export async function markReplacedImports(
+  db: Db,
+  year: number,
+  month: number,
+  keepId: number,
+): Promise<void> {
+  await db.raw(
+    `UPDATE payroll_imports i SET status = 'replaced'
+      WHERE i.year = ? AND i.month = ? AND i.id <> ? AND i.status = 'committed'
+        AND NOT EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id)`,
+    [year, month, keepId],
+  );
+}
+
+export async function markUploadCommitted(db: Db, uploadId: number, importId: number): Promise<void> {
+  await db('payroll_uploads').where('id', uploadId).update({ status: 'committed', import_id: importId });
+  await db('payroll_upload_rows').where('upload_id', uploadId).delete();
+}
+
+/** Publishes the month's unpublished payslips of the officer's departments. */
+export async function publishMonth(
+  db: Db,
+  scope: PayrollScope,
+  year: number,
+  month: number,
+): Promise<number> {
+  const { rowCount } = await db.raw<{ rowCount: number }>(
+    `UPDATE payslips SET published_at = now()
+      WHERE year = ? AND month = ? AND published_at IS NULL AND department_id = ANY(?::int[])`,
+    [year, month, scope.departmentIds],
+  );
+  await db.raw(
+    `UPDATE payroll_imports i SET status = 'published', published_at = now()
+      WHERE i.year = ? AND i.month = ? AND i.status = 'committed'
+        AND EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id)
+        AND NOT EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id AND p.published_at IS NULL)`,
+    [year, month],
+  );
+  return rowCount;
+}
+
+export interface MonthOverview {
+  year: number;
+  month: number;
+  total: number;
+  published: number;
+}
+
+/** The payroll months of the officer's departments, newest first. */
+export async function monthsOverview(db: Db, scope: PayrollScope, limit = 24): Promise<MonthOverview[]> {
+  const { rows } = await db.raw<{ rows: MonthOverview[] }>(
+    `SELECT year, month, count(*)::int AS total, count(published_at)::int AS published
+       FROM payslips WHERE department_id = ANY(?::int[])
+      GROUP BY year, month ORDER BY year DESC, month DESC LIMIT ?`,
+    [scope.departmentIds, limit],
+  );
+  return rows;
+}
+
+// ------------------------------------------------------------------ helpdesk
+
+export interface UserListRow {
+  kind: 'employee' | 'company';
+  account_id: number | null;
+  id_no: string;
+  name: string;
+  email: string | null;
+  registration: RegistrationStatus;
+}
+
+/** Employees and suppliers matching the search, with their account status (no money anywhere). */
+export async function searchUsers(
+  db: Db,
+  q: string,
+  page: { limit: number; offset: number },
+): Promise<{ rows: UserListRow[]; total: number }> {
+  const { digits, text } = searchTerms(q);
+  const like = `%${likeEscape(text)}%`;
+  const upper = q.trim().toUpperCase().replace(/\s/g, '');
+  const sql = `
+    SELECT 'employee' AS kind, a.id AS account_id, e.ic_no AS id_no, e.name, e.email, ${REGISTRATION_SQL} AS registration
+      FROM employees e LEFT JOIN accounts a ON a.employee_id = e.id
+     WHERE (${digits ? "e.ic_no LIKE :digits || '%' OR " : ''}lower(e.name) LIKE :like ESCAPE '\\' OR e.email LIKE :like ESCAPE '\\')
+    UNION ALL
+    SELECT 'company', a.id, s.company_id, s.name, s.email, ${REGISTRATION_SQL}
+      FROM suppliers s LEFT JOIN accounts a ON a.supplier_id = s.id
+     WHERE (s.company_id = :upper OR lower(s.name) LIKE :like ESCAPE '\\' OR s.email LIKE :like ESCAPE '\\')`;
+  const params = { digits: digits ?? '', like, upper };
+  const count = await db.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${sql}) u`, params);
+  const list = await db.raw<{ rows: UserListRow[] }>(
+    `SELECT * FROM (${sql}) u ORDER BY name, id_no LIMIT :limit OFFSET :offset`,
+    { ...params, limit: page.limit, offset: page.offset },
+  );
+  return { rows: list.rows, total: count.rows[0]?.n ?? 0 };
+}
+
+export interface HelpdeskAccount {
+  id: number;
+  login_id: string;
+  kind: 'employee' | 'company';
+  status: 'pending' | 'active' | 'disabled';
+  registration: RegistrationStatus;
+  name: string;
+  email: string | null;
+  department_code: string | null;
+  department_name: string | null;
+  last_login_at: Date | null;
+  failed_count: number;
+  locked_until: Date | null;
+  activated_at: Date | null;
+  temp_password_sent_at: Date | null;
+  temp_password_expires_at: Date | null;
+  outbox_status: 'pending' | 'sent' | 'failed' | null;
+  outbox_attempts: number | null;
+  outbox_last_error: string | null;
+  outbox_sent_at: Date | null;
+}
+
+/** What the helpdesk sees of an account: status and delivery facts, never salary. */
+export async function findHelpdeskAccount(db: Db, accountId: number): Promise<HelpdeskAccount | undefined> {
+  return db('accounts as a')
+    .leftJoin('employees as e', 'e.id', 'a.employee_id')
+    .leftJoin('departments as d', 'd.id', 'e.department_id')
+    .leftJoin('suppliers as s', 's.id', 'a.supplier_id')
+    .leftJoin('email_outbox as o', 'o.id', 'a.temp_password_outbox_id')
+    .where('a.id', accountId)
+    .first<HelpdeskAccount | undefined>(
+      'a.id',
+      'a.login_id',
+      'a.kind',
+      'a.status',
+      db.raw(`${REGISTRATION_SQL} as registration`),
+      db.raw('coalesce(e.name, s.name) as name'),
+      db.raw('coalesce(e.email, s.email) as email'),
+      'd.code as department_code',
+      'd.name as department_name',
+      'a.last_login_at',
+      'a.failed_count',
+      'a.locked_until',
+      'a.activated_at',
+      'a.temp_password_sent_at',
+      'a.temp_password_expires_at',
+      'o.status as outbox_status',
+      'o.attempts as outbox_attempts',
+      'o.last_error as outbox_last_error',
+      'o.sent_at as outbox_sent_at',
+    );
+}
+
+export interface SecurityEvent {
+  occurred_at: Date;
+  action: string;
+  ip: string | null;
+}
+
+/** The account's latest audit events, without staff page views (which would drown them). */
+export async function recentSecurityEvents(db: Db, accountId: number, limit = 20): Promise<SecurityEvent[]> {
+  return db('audit_log')
+    .where('subject_account_id', accountId)
+    .whereNot('action', 'like', 'staff.%.viewed')
+    .orderBy([
+      { column: 'occurred_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(limit)
+    .select<SecurityEvent[]>('occurred_at', 'action', 'ip');
+}
+
+/** Clears the lock and the failed count; returns 1 when the account was locked or had failures. */
+export async function unlockAccount(db: Db, accountId: number): Promise<number> {
+  return db('accounts')
+    .where('id', accountId)
+    .where((w) => w.whereNotNull('locked_until').orWhere('failed_count', '>', 0))
+    .update({ locked_until: null, failed_count: 0, updated_at: db.fn.now() });
+}
+
+/** Stores a new temporary password (hash only) and the outbox row of its email; voids the old one. */
+export async function storeTemporaryPassword(
+  db: Db,
+  accountId: number,
+  facts: { hash: string; expiresAt: Date; outboxId: number },
+): Promise<void> {
+  await db('accounts').where({ id: accountId, status: 'pending' }).update({
+    temp_password_hash: facts.hash,
+    temp_password_expires_at: facts.expiresAt,
+    temp_password_sent_at: db.fn.now(),
+    temp_password_outbox_id: facts.outboxId,
+    updated_at: db.fn.now(),
+  });
+}
+
+// ------------------------------------------------------------------ administrator: roles
+
+export interface StaffListRow {
+  account_id: number;
+  login_id: string;
+  name: string;
+  roles: StaffRole[];
+  departments: string[] | null;
+}
+
+export async function listStaff(db: Db): Promise<StaffListRow[]> {
+  const { rows } = await db.raw<{ rows: StaffListRow[] }>(
+    `SELECT a.id AS account_id, a.login_id, coalesce(e.name, '') AS name,
+            array_agg(r.role ORDER BY r.role) AS roles,
+            (SELECT array_agg(d.code ORDER BY d.code) FROM staff_departments sd JOIN departments d ON d.id = sd.department_id
+              WHERE sd.account_id = a.id) AS departments
+       FROM staff_roles r JOIN accounts a ON a.id = r.account_id LEFT JOIN employees e ON e.id = a.employee_id
+      GROUP BY a.id, a.login_id, e.name
+      ORDER BY e.name, a.login_id`,
+  );
+  return rows;
+}
+
+export interface RoleAccount {
+  id: number;
+  login_id: string;
+  kind: 'employee' | 'company';
+  status: 'pending' | 'active' | 'disabled';
+  name: string;
+  roles: StaffRole[];
+  departments: DepartmentRow[];
+}
+
+export async function findAccountIdByLoginId(db: Db, loginId: string): Promise<number | undefined> {
+  const row = await db('accounts').where('login_id', loginId).first<{ id: number } | undefined>('id');
+  return row?.id;
+}
+
+export async function findRoleAccount(db: Db, accountId: number): Promise<RoleAccount | undefined> {
+  const account = await db('accounts as a')
+    .leftJoin('employees as e', 'e.id', 'a.employee_id')
+    .leftJoin('suppliers as s', 's.id', 'a.supplier_id')
+    .where('a.id', accountId)
+    .first<Omit<RoleAccount, 'roles' | 'departments'> | undefined>(
+      'a.id',
+      'a.login_id',
+      'a.kind',
+      'a.status',
+      db.raw('coalesce(e.name, s.name) as name'),
+    );
+  if (!account) return undefined;
+  const roles = await db('staff_roles').where('account_id', accountId).orderBy('role').pluck('role');
+  const departments = await db('staff_departments as sd')
+    .join('departments as d', 'd.id', 'sd.department_id')
+    .where('sd.account_id', accountId)
+    .orderBy('d.code')
+    .select<DepartmentRow[]>('d.id', 'd.code', 'd.name');
+  return { ...account, roles: roles as StaffRole[], departments };
+}
+
+/** Locks the account's role rows for a role change (two admins cannot remove the last two at once). */
+export async function lockStaffRoles(db: Db): Promise<void> {
+  await db.raw('LOCK TABLE staff_roles IN SHARE ROW EXCLUSIVE MODE');
+}
+
+export async function grantRole(
+  db: Db,
+  accountId: number,
+  role: StaffRole,
+  grantedBy: number,
+): Promise<boolean> {
+  const rows = await db('staff_roles')
+    .insert({ account_id: accountId, role, granted_by: grantedBy })
+    .onConflict(['account_id', 'role'])
+    .ignore()
+    .returning('role');
+  return rows.length > 0;
+}
+
+export async function removeRole(db: Db, accountId: number, role: StaffRole): Promise<boolean> {
+  return (await db('staff_roles').where({ account_id: accountId, role }).delete()) > 0;
+}
+
+export async function countRoleHolders(db: Db, role: StaffRole): Promise<number> {
+  const [row] = await db('staff_roles').where('role', role).count<{ n: number }[]>({ n: '*' });
+  return Number(row?.n ?? 0);
+}
+
+export async function addDepartments(db: Db, accountId: number, departmentIds: number[]): Promise<number> {
+  if (departmentIds.length === 0) return 0;
+  const rows = await db('staff_departments')
+    .insert(departmentIds.map((department_id) => ({ account_id: accountId, department_id })))
+    .onConflict(['account_id', 'department_id'])
+    .ignore()
+    .returning('department_id');
+  return rows.length;
+}
+
+export async function removeDepartment(db: Db, accountId: number, departmentId: number): Promise<boolean> {
+  return (
+    (await db('staff_departments').where({ account_id: accountId, department_id: departmentId }).delete()) > 0
+  );
+}
+
+export async function removeAllDepartments(db: Db, accountId: number): Promise<void> {
+  await db('staff_departments').where('account_id', accountId).delete();
+}
+
+/** Ends an account's sessions (all, or all but one): a privilege change takes a new login. */
+export async function deleteSessionsOf(db: Db, accountId: number, keepSid?: string): Promise<number> {
+  const q = db('session').whereRaw("(sess ->> 'accountId') = ?", [String(accountId)]);
+  if (keepSid) q.andWhereNot('sid', keepSid);
+  return q.delete();
+}
+
+// ------------------------------------------------------------------ administrator: audit log
+
+export interface AuditFilters {
+  /** Inclusive start (an instant). */
+  from?: Date;
+  /** Exclusive end (an instant). */
+  to?: Date;
+  actorAccountId?: number;
+  subjectAccountId?: number;
+  actionPrefix?: string;
+}
+
+export interface AuditRow {
+  id: number;
+  occurred_at: Date;
+  action: string;
+  actor_login_id: string | null;
+  subject_login_id: string | null;
+  actor_account_id: number | null;
+  subject_account_id: number | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: Record<string, unknown>;
+}
+
+function auditBase(db: Db, f: AuditFilters) {
+  const q = db('audit_log as l');
+  if (f.from) q.where('l.occurred_at', '>=', f.from);
+  if (f.to) q.where('l.occurred_at', '<', f.to);
+  if (f.actorAccountId !== undefined) q.where('l.actor_account_id', f.actorAccountId);
+  if (f.subjectAccountId !== undefined) q.where('l.subject_account_id', f.subjectAccountId);
+  if (f.actionPrefix) q.whereRaw("l.action LIKE ? ESCAPE '\\'", [`${likeEscape(f.actionPrefix)}%`]);
+  return q;
+}
+
+function auditColumns(db: Db) {
+  return [
+    'l.id',
+    'l.occurred_at',
+    'l.action',
+    'l.actor_account_id',
+    'l.subject_account_id',
+    'l.ip',
+    'l.user_agent',
+    'l.details',
+    db.raw('(SELECT login_id FROM accounts WHERE id = l.actor_account_id) AS actor_login_id'),
+    db.raw('(SELECT login_id FROM accounts WHERE id = l.subject_account_id) AS subject_login_id'),
+  ];
+}
+
+export async function searchAudit(
+  db: Db,
+  f: AuditFilters,
+  page: { limit: number; offset: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const [countRow] = await auditBase(db, f).count<{ n: number }[]>({ n: '*' });
+  const rows = await auditBase(db, f)
+    .select<AuditRow[]>(auditColumns(db))
+    .orderBy('l.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset);
+  return { rows, total: Number(countRow?.n ?? 0) };
+}
+
+/** One batch of the export, newest first, strictly older than `beforeId` (keyset pagination). */
+export async function auditBatch(
+  db: Db,
+  f: AuditFilters,
+  beforeId: number | null,
+  limit: number,
+): Promise<AuditRow[]> {
+  const q = auditBase(db, f).select<AuditRow[]>(auditColumns(db)).orderBy('l.id', 'desc').limit(limit);
+  if (beforeId !== null) q.where('l.id', '<', beforeId);
+  return q;
+}
