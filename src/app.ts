@@ -7,7 +7,7 @@ import { formBodies } from './middleware/body-parsing.js';
 import { csrfProtection } from './middleware/csrf.js';
 import { currentUser, noStoreWhenSignedIn } from './middleware/current-user.js';
 import { errorHandler, notFoundHandler } from './middleware/errors.js';
-import { flashMessages } from './middleware/flash.js';
+import { flashMessages, saveFlashBeforeRedirect } from './middleware/flash.js';
 import { languageSwitch, localeMiddleware } from './middleware/locale.js';
 import { requestLogging } from './middleware/request-logging.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use(formBodies); //                             7. urlencoded forms, size-limited
   app.use(csrfProtection); //                         8. synchroniser token on every POST
   app.use(currentUser(db)); //                        9. the signed-in account
+  app.use(saveFlashBeforeRedirect);
   app.use(flashMessages); //                          9b. one-shot notice (session → res.locals.flash)
   app.use(noStoreWhenSignedIn); //                   10. no caching of personal pages
   mountFeatureRoutes(app, deps); //                  11. the features

@@ -12,3 +12,17 @@ export function flashMessages(req: Request, res: Response, next: NextFunction) {
   }
   next();
 }
+
+/**
+ * express-session flushes a response's headers before its own save has finished, so a browser
+ * can follow a 303 and read the session before the notice is stored. A redirect that carries a
+ * notice therefore waits for the save.
+ */
+export function saveFlashBeforeRedirect(req: Request, res: Response, next: NextFunction) {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session?.flash) return redirect(...args);
+    req.session.save(() => redirect(...args));
+  }) as Response['redirect'];
+  next();
+}
