@@ -44,7 +44,8 @@ async function main() {
   const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
   const filter = args.filter((a) => !a.startsWith('--'));
   const testDir = path.join(ROOT, option('dir') ?? 'test');
-  const timeout = option('timeout') ?? '300000';
+  // Generous: a file that hangs still fails, but a slow shared machine does not make a flake.
+  const timeout = option('timeout') ?? '600000';
   const started = Date.now();
   let embedded: EmbeddedDb | undefined;
   let dataDir: string | undefined;
