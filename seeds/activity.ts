@@ -27,7 +27,7 @@ export interface ApplicationSeed {
   history: HistorySeed[];
 }
 
-const CITIES = [
+export const CITIES = [
   'Kuala Terengganu',
   'Kota Bharu',
   'Ipoh',
@@ -41,7 +41,7 @@ const CITIES = [
   'Alor Setar',
   'George Town',
 ];
-const COURSES = [
+export const COURSES = [
   'Pengurusan Kewangan dan Perakaunan Akruan',
   'Penyediaan Penyata Kewangan Kerajaan Negeri',
   'Pengurusan Aset Alih Kerajaan',
@@ -58,7 +58,7 @@ const MEETINGS = [
   'Penyelarasan Projek Pembangunan',
   'Jawatankuasa Pengurusan Aset',
 ];
-const FLIGHTS = [
+export const FLIGHTS = [
   'Kota Kinabalu',
   'Kuching',
   'Miri',
@@ -92,7 +92,7 @@ const TAX_SERVICES = [
   'Perkhidmatan Perundingan Kejuruteraan',
   'Langganan Perisian Awan',
 ];
-const ASSETS = [
+export const ASSETS = [
   'Komputer Riba Dell Latitude',
   'Pencetak Laser HP',
   'Projektor LCD Epson',

@@ -49,7 +49,7 @@ export interface EmployeeSeed {
   movedFrom?: { departmentCode: string; untilMonth: number };
 }
 
-const MALAY_MALE = [
+export const MALAY_MALE = [
   'Ahmad',
   'Muhammad',
   'Mohd',
@@ -83,7 +83,7 @@ const MALAY_MALE = [
   'Anuar',
   'Hisham',
 ];
-const MALAY_MALE_SECOND = [
+export const MALAY_MALE_SECOND = [
   'Faiz',
   'Hakimi',
   'Iskandar',
@@ -97,7 +97,7 @@ const MALAY_MALE_SECOND = [
   'Irfan',
   'Azri',
 ];
-const MALAY_FEMALE = [
+export const MALAY_FEMALE = [
   'Nur',
   'Nurul',
   'Siti',
@@ -125,7 +125,7 @@ const MALAY_FEMALE = [
   'Norliza',
   'Aida',
 ];
-const MALAY_FEMALE_SECOND = [
+export const MALAY_FEMALE_SECOND = [
   'Aisyah',
   'Atiqah',
   'Izzati',
@@ -139,7 +139,7 @@ const MALAY_FEMALE_SECOND = [
   'Nabilah',
   'Sofea',
 ];
-const MALAY_FATHER = [
+export const MALAY_FATHER = [
   'Abdullah',
   'Ahmad',
   'Ismail',
@@ -171,7 +171,7 @@ const MALAY_FATHER = [
   'Latif',
   'Musa',
 ];
-const CHINESE_SURNAMES = [
+export const CHINESE_SURNAMES = [
   'Tan',
   'Lim',
   'Lee',
@@ -193,7 +193,7 @@ const CHINESE_SURNAMES = [
   'Ho',
   'Loh',
 ];
-const CHINESE_MALE = [
+export const CHINESE_MALE = [
   'Wei Ming',
   'Chee Keong',
   'Kok Wai',
@@ -207,7 +207,7 @@ const CHINESE_MALE = [
   'Kian Beng',
   'Soon Lee',
 ];
-const CHINESE_FEMALE = [
+export const CHINESE_FEMALE = [
   'Mei Ling',
   'Siew Lan',
   'Hui Min',
@@ -221,7 +221,7 @@ const CHINESE_FEMALE = [
   'Geok Lan',
   'Jia Hui',
 ];
-const INDIAN_MALE = [
+export const INDIAN_MALE = [
   'Suresh',
   'Rajesh',
   'Ganesan',
@@ -235,7 +235,7 @@ const INDIAN_MALE = [
   'Thinesh',
   'Karthik',
 ];
-const INDIAN_FEMALE = [
+export const INDIAN_FEMALE = [
   'Kavitha',
   'Priya',
   'Devi',
@@ -249,7 +249,7 @@ const INDIAN_FEMALE = [
   'Logeswari',
   'Yamuna',
 ];
-const INDIAN_FATHER = [
+export const INDIAN_FATHER = [
   'Muniandy',
   'Rajendran',
   'Subramaniam',
@@ -263,9 +263,18 @@ const INDIAN_FATHER = [
   'Nadarajan',
   'Sivalingam',
 ];
-const IBAN_MALE = ['Jimmy', 'Edmund', 'Sylvester', 'Nelson', 'Robert', 'Anthony', 'Sebastian', 'Jackson'];
-const IBAN_FEMALE = ['Mary', 'Nancy', 'Jessica', 'Christina', 'Rita', 'Agnes', 'Florence', 'Vivian'];
-const IBAN_FATHER = [
+export const IBAN_MALE = [
+  'Jimmy',
+  'Edmund',
+  'Sylvester',
+  'Nelson',
+  'Robert',
+  'Anthony',
+  'Sebastian',
+  'Jackson',
+];
+export const IBAN_FEMALE = ['Mary', 'Nancy', 'Jessica', 'Christina', 'Rita', 'Agnes', 'Florence', 'Vivian'];
+export const IBAN_FATHER = [
   'Jugah',
   'Ngelai',
   'Sanggau',
@@ -277,8 +286,17 @@ const IBAN_FATHER = [
   'Anyi',
   'Linggang',
 ];
-const KADAZAN_MALE = ['Joannes', 'Jeffrey', 'Clarence', 'Raymond', 'Gilbert', 'Francis', 'Justin', 'Wilfred'];
-const KADAZAN_FEMALE = [
+export const KADAZAN_MALE = [
+  'Joannes',
+  'Jeffrey',
+  'Clarence',
+  'Raymond',
+  'Gilbert',
+  'Francis',
+  'Justin',
+  'Wilfred',
+];
+export const KADAZAN_FEMALE = [
   'Juliana',
   'Rosalind',
   'Felicia',
@@ -288,7 +306,7 @@ const KADAZAN_FEMALE = [
   'Stella',
   'Cecilia',
 ];
-const KADAZAN_FAMILY = [
+export const KADAZAN_FAMILY = [
   'Gimbang',
   'Majanil',
   'Sinsua',

@@ -24,8 +24,29 @@ import {
   parseYmd,
   ymd,
 } from '../../seeds/dates.js';
-import { bankAccount, type EmployeeSeed } from '../../seeds/people.js';
+import {
+  bankAccount,
+  CHINESE_FEMALE,
+  CHINESE_MALE,
+  CHINESE_SURNAMES,
+  IBAN_FATHER,
+  IBAN_FEMALE,
+  IBAN_MALE,
+  INDIAN_FATHER,
+  INDIAN_FEMALE,
+  INDIAN_MALE,
+  KADAZAN_FAMILY,
+  KADAZAN_FEMALE,
+  KADAZAN_MALE,
+  MALAY_FATHER,
+  MALAY_FEMALE,
+  MALAY_FEMALE_SECOND,
+  MALAY_MALE,
+  MALAY_MALE_SECOND,
+  type EmployeeSeed,
+} from '../../seeds/people.js';
 import { buildLoans, paidMonths, payslipLines, type LineSeed, type LoanSeed } from '../../seeds/payroll.js';
+import { ASSETS, CITIES, COURSES, FLIGHTS } from '../../seeds/activity.js';
 import { Rng } from '../../seeds/random.js';
 
 export interface ScalePlan {
@@ -64,196 +85,7 @@ export function publishedAt(month: number): string {
 
 type Community = 'malay' | 'chinese' | 'indian' | 'iban' | 'kadazan';
 
-const MALAY_M = [
-  'Ahmad',
-  'Muhammad',
-  'Mohd',
-  'Azman',
-  'Faizal',
-  'Hafiz',
-  'Ismail',
-  'Kamarul',
-  'Khairul',
-  'Nazri',
-  'Rizal',
-  'Shahrul',
-  'Syafiq',
-  'Zulkifli',
-  'Amirul',
-  'Farhan',
-  'Rosli',
-  'Zainal',
-  'Firdaus',
-  'Azlan',
-  'Saiful',
-  'Anuar',
-  'Hisham',
-  'Iskandar',
-];
-const MALAY_F = [
-  'Nur',
-  'Nurul',
-  'Siti',
-  'Noraini',
-  'Aishah',
-  'Fatimah',
-  'Zarina',
-  'Rohana',
-  'Salmah',
-  'Norhayati',
-  'Azlina',
-  'Farah',
-  'Hidayah',
-  'Nadia',
-  'Syazwani',
-  'Amira',
-  'Suraya',
-  'Rozita',
-  'Intan',
-  'Haslinda',
-  'Liyana',
-  'Marlina',
-  'Zuraidah',
-  'Aida',
-];
-const MALAY_SECOND_M = [
-  'Faiz',
-  'Hakimi',
-  'Aizat',
-  'Danial',
-  'Hafizi',
-  'Nazmi',
-  'Ridhwan',
-  'Syahmi',
-  'Zaki',
-  'Irfan',
-  'Azri',
-  'Haziq',
-];
-const MALAY_SECOND_F = [
-  'Aisyah',
-  'Atiqah',
-  'Izzati',
-  'Hanani',
-  'Najwa',
-  'Syuhada',
-  'Aqilah',
-  'Balqis',
-  'Farhana',
-  'Amalina',
-  'Nabilah',
-  'Sofea',
-];
-const MALAY_FATHER = [
-  'Abdullah',
-  'Ahmad',
-  'Ismail',
-  'Yusof',
-  'Ibrahim',
-  'Hassan',
-  'Hussin',
-  'Othman',
-  'Omar',
-  'Abdul Rahman',
-  'Abdul Aziz',
-  'Abdul Hamid',
-  'Mohd Noor',
-  'Kamaruddin',
-  'Zakaria',
-  'Sulaiman',
-  'Salleh',
-  'Jaafar',
-  'Mansor',
-  'Razak',
-  'Mahmud',
-  'Ramli',
-  'Harun',
-  'Yaacob',
-  'Musa',
-];
-const CHINESE_SURNAME = [
-  'Tan',
-  'Lim',
-  'Lee',
-  'Ng',
-  'Wong',
-  'Chan',
-  'Ong',
-  'Goh',
-  'Teh',
-  'Chong',
-  'Yap',
-  'Leong',
-  'Chin',
-  'Low',
-  'Khoo',
-  'Lau',
-];
-const CHINESE_M = [
-  'Wei Ming',
-  'Chee Keong',
-  'Kok Wai',
-  'Jun Hao',
-  'Kah Seng',
-  'Boon Huat',
-  'Chun Kit',
-  'Zhi Hao',
-  'Wai Kit',
-  'Kian Beng',
-];
-const CHINESE_F = [
-  'Mei Ling',
-  'Siew Lan',
-  'Hui Min',
-  'Pei Shan',
-  'Li Ying',
-  'Xin Yi',
-  'Swee Lin',
-  'Ai Ling',
-  'Yee Mun',
-  'Jia Hui',
-];
-const INDIAN_M = [
-  'Suresh',
-  'Rajesh',
-  'Ganesan',
-  'Saravanan',
-  'Prakash',
-  'Murugan',
-  'Vinod',
-  'Arun',
-  'Devaraj',
-  'Karthik',
-];
-const INDIAN_F = [
-  'Kavitha',
-  'Priya',
-  'Devi',
-  'Malathi',
-  'Shanti',
-  'Revathi',
-  'Sangeetha',
-  'Nirmala',
-  'Vasanthi',
-  'Yamuna',
-];
-const INDIAN_FATHER = [
-  'Muniandy',
-  'Rajendran',
-  'Subramaniam',
-  'Krishnan',
-  'Ramasamy',
-  'Arumugam',
-  'Selvaraj',
-  'Perumal',
-  'Nadarajan',
-];
-const IBAN_M = ['Jimmy', 'Edmund', 'Nelson', 'Robert', 'Anthony', 'Jackson'];
-const IBAN_F = ['Mary', 'Nancy', 'Jessica', 'Christina', 'Agnes', 'Florence'];
-const IBAN_FATHER = ['Jugah', 'Ngelai', 'Sanggau', 'Entalai', 'Unting', 'Langi', 'Bujang'];
-const KADAZAN_M = ['Joannes', 'Jeffrey', 'Clarence', 'Raymond', 'Gilbert', 'Justin'];
-const KADAZAN_F = ['Juliana', 'Rosalind', 'Felicia', 'Jennifer', 'Evelyn', 'Stella'];
-const KADAZAN_FAMILY = ['Gimbang', 'Majanil', 'Sinsua', 'Tangau', 'Lojuni', 'Majinbon', 'Kumin'];
+// Name lists: the demo seed's (seeds/people.ts), so both data sets read alike.
 
 const PLACE: Record<Community, readonly (readonly [string, number])[]> = {
   malay: [
@@ -318,23 +150,25 @@ function person(rng: Rng): {
   });
   switch (community) {
     case 'malay': {
-      const first = rng.pick(male ? MALAY_M : MALAY_F);
-      const given = rng.chance(0.7) ? `${first} ${rng.pick(male ? MALAY_SECOND_M : MALAY_SECOND_F)}` : first;
+      const first = rng.pick(male ? MALAY_MALE : MALAY_FEMALE);
+      const given = rng.chance(0.7)
+        ? `${first} ${rng.pick(male ? MALAY_MALE_SECOND : MALAY_FEMALE_SECOND)}`
+        : first;
       return build(given, male ? 'bin' : 'binti', rng.pick(MALAY_FATHER), true);
     }
     case 'chinese':
-      return build(rng.pick(male ? CHINESE_M : CHINESE_F), '', rng.pick(CHINESE_SURNAME), false);
+      return build(rng.pick(male ? CHINESE_MALE : CHINESE_FEMALE), '', rng.pick(CHINESE_SURNAMES), false);
     case 'indian':
       return build(
-        rng.pick(male ? INDIAN_M : INDIAN_F),
+        rng.pick(male ? INDIAN_MALE : INDIAN_FEMALE),
         male ? 'a/l' : 'a/p',
         rng.pick(INDIAN_FATHER),
         false,
       );
     case 'iban':
-      return build(rng.pick(male ? IBAN_M : IBAN_F), 'anak', rng.pick(IBAN_FATHER), false);
+      return build(rng.pick(male ? IBAN_MALE : IBAN_FEMALE), 'anak', rng.pick(IBAN_FATHER), false);
     case 'kadazan': {
-      const p = build(rng.pick(male ? KADAZAN_M : KADAZAN_F), '', rng.pick(KADAZAN_FAMILY), false);
+      const p = build(rng.pick(male ? KADAZAN_MALE : KADAZAN_FEMALE), '', rng.pick(KADAZAN_FAMILY), false);
       // Kadazan names put the family name last.
       const [family, ...given] = p.name.split(' ');
       return { ...p, name: `${given.join(' ')} ${family}` };
@@ -530,44 +364,6 @@ export interface ApplicationRow {
   updated_at: string;
   history: { status: AppStatus; note: string; changed_at: string; changed_by: string }[];
 }
-
-const CITIES = [
-  'Kuala Terengganu',
-  'Kota Bharu',
-  'Ipoh',
-  'Melaka',
-  'Johor Bahru',
-  'Kuantan',
-  'Seremban',
-  'Putrajaya',
-  'Langkawi',
-  'George Town',
-];
-const COURSES = [
-  'Pengurusan Kewangan dan Perakaunan Akruan',
-  'Pengurusan Aset Alih Kerajaan',
-  'Perolehan Kerajaan dan ePerolehan',
-  'Kepimpinan dan Pengurusan Pasukan',
-  'Keselamatan Siber Sektor Awam',
-  'Integriti dan Tadbir Urus Baik',
-];
-const FLIGHTS = [
-  'Kota Kinabalu',
-  'Kuching',
-  'Miri',
-  'Sandakan',
-  'Tawau',
-  'Langkawi',
-  'Pulau Pinang',
-  'Kota Bharu',
-];
-const ASSETS = [
-  'Komputer Riba Dell Latitude',
-  'Pencetak Laser HP',
-  'Projektor LCD Epson',
-  'Penyaman Udara Bilik Mesyuarat',
-  'Kamera Digital Canon',
-];
 
 function appTitle(rng: Rng, module: Module): { title: string; amount: number | null } {
   const rm = (lo: number, hi: number) => rng.int(lo, hi) * 100;
