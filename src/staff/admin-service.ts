@@ -1,12 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
+import { endOtherSessions } from '../auth/session-control.js';
 import { writeAudit } from '../core/audit.js';
 import type { StaffRole } from '../core/current-user.js';
 import {
   addDepartments,
   auditBatch,
   countRoleHolders,
-  deleteSessionsOf,
   findRoleAccount,
   grantRole,
   lockStaffRoles,
@@ -142,7 +142,7 @@ export class AdminService {
    * and with it a new session ID (DESIGN 3). Roles are read on every request anyway.
    */
   private async afterPrivilegeChange(trx: Knex.Transaction, actor: Actor, accountId: number): Promise<void> {
-    await deleteSessionsOf(trx, accountId, accountId === actor.accountId ? actor.sessionId : undefined);
+    await endOtherSessions(trx, accountId, accountId === actor.accountId ? actor.sessionId : undefined);
   }
 
   /**

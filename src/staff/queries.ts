@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { endOtherSessions } from '../auth/session-control.js';
 import type { StaffRole } from '../core/current-user.js';
 
 /**
@@ -215,7 +216,7 @@ export async function resetAccountToFirstTime(db: Db, accountId: number): Promis
   });
   await db('account_answers').where('account_id', accountId).delete();
   await db('password_reset_tokens').where('account_id', accountId).delete();
-  await deleteSessionsOf(db, accountId);
+  await endOtherSessions(db, accountId);
 }
 
 export interface RegistrationFigures {
@@ -493,11 +494,6 @@ export async function removeAllDepartments(db: Db, accountId: number): Promise<v
 }
 
 /** Ends an account's sessions (all, or all but one): a privilege change takes a new login. */
-export async function deleteSessionsOf(db: Db, accountId: number, keepSid?: string): Promise<number> {
-  const q = db('session').whereRaw("(sess ->> 'accountId') = ?", [String(accountId)]);
-  if (keepSid) q.andWhereNot('sid', keepSid);
-  return q.delete();
-}
 
 // ------------------------------------------------------------------ administrator: audit log
 
