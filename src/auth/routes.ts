@@ -1,5 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { perLocale } from '../core/i18n/index.js';
 import { requestContext, writeAudit } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { fieldErrors, renderPage, type FieldError } from '../core/render.js';
@@ -53,15 +54,16 @@ const loginIdField = (t: Request['t']) =>
     .transform(normaliseLoginId)
     .refine((v) => /^\d{12}$/.test(v) || /^[0-9A-Z-]{4,20}$/.test(v), t('auth.login.errors.idInvalid'));
 
-const loginIdSchema = (t: Request['t']) => z.object({ loginId: loginIdField(t) });
+const loginIdSchema = perLocale((t) => z.object({ loginId: loginIdField(t) }));
 
-const passwordSchema = (t: Request['t']) =>
+const passwordSchema = perLocale((t) =>
   z.object({
     password: z
       .string({ error: t('auth.login.errors.passwordRequired') })
       .min(1, t('auth.login.errors.passwordRequired'))
       .max(PASSWORD_MAX * 4, t('auth.login.errors.failed')),
-  });
+  }),
+);
 
 const emailField = (t: Request['t'], prefix: 'auth.firstTime' | 'auth.forgot') =>
   z
@@ -103,7 +105,7 @@ export function authRouter(deps: AppDeps): Router {
   });
 
   router.post('/log-masuk', limit(FORM_LIMITS.loginId), noStore, async (req, res) => {
-    const parsed = loginIdSchema(req.t).safeParse(req.body);
+    const parsed = loginIdSchema(req.locale).safeParse(req.body);
     if (!parsed.success) {
       return publicPage(
         res,
@@ -123,7 +125,7 @@ export function authRouter(deps: AppDeps): Router {
   router.post('/log-masuk/kata-laluan', limit(FORM_LIMITS.loginPassword), noStore, async (req, res) => {
     const loginId = req.session.loginId;
     if (!loginId) return res.redirect(303, '/');
-    const parsed = passwordSchema(req.t).safeParse(req.body);
+    const parsed = passwordSchema(req.locale).safeParse(req.body);
     const challenge = await login.challenge(loginId);
     if (!parsed.success) {
       return publicPage(

@@ -16,6 +16,8 @@ export interface CurrentUser {
   /** Departments a payroll officer may see. */
   payrollDepartmentIds: number[];
   lastLoginAt: Date | null;
+  /** Whether eMaklum should email the user when a payment's status changes. */
+  notifyPaymentStatus: boolean;
 }
 
 interface Row {
@@ -26,6 +28,7 @@ interface Row {
   employee_id: number | null;
   supplier_id: number | null;
   last_login_at: Date | null;
+  notify_payment_status: boolean;
   name: string;
   email: string | null;
   roles: StaffRole[] | null;
@@ -46,6 +49,7 @@ export async function loadCurrentUser(db: Knex, accountId: number): Promise<Curr
       'a.employee_id',
       'a.supplier_id',
       'a.last_login_at',
+      'a.notify_payment_status',
       db.raw('coalesce(e.name, s.name) as name'),
       db.raw('coalesce(e.email, s.email) as email'),
       db.raw('(select array_agg(role order by role) from staff_roles r where r.account_id = a.id) as roles'),
@@ -66,5 +70,6 @@ export async function loadCurrentUser(db: Knex, accountId: number): Promise<Curr
     roles: row.roles ?? [],
     payrollDepartmentIds: row.departments ?? [],
     lastLoginAt: row.last_login_at,
+    notifyPaymentStatus: row.notify_payment_status,
   };
 }

@@ -59,62 +59,56 @@ export function listLoans(db: Knex | Knex.Transaction, employeeId: number): Prom
     ]);
 }
 
-/** The employee's applications counted per module and status (one query, at most 30 rows). */
-export function countApplicationsByModuleAndStatus(
-  db: Knex | Knex.Transaction,
-  employeeId: number,
-): Promise<ApplicationCount[]> {
-  return db('applications')
-    .where('employee_id', employeeId)
-    .groupBy('module', 'status')
-    .select('module', 'status', db.raw('count(*)::int as count'));
-}
-
-/** The latest published payslip with its totals (one query), or undefined. */
-export async function findLatestPayslip(
-  db: Knex | Knex.Transaction,
-  employeeId: number,
-): Promise<LatestPayslip | undefined> {
-  const result = await db.raw<{ rows: LatestPayslip[] }>(
-    `SELECT p.year, p.month, p.pay_date,
-            coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
-            coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
-       FROM (SELECT id, year, month, pay_date FROM payslips
-              WHERE employee_id = ? AND published_at IS NOT NULL AND published_at <= now()
-              ORDER BY year DESC, month DESC LIMIT 1) p
-       LEFT JOIN payslip_lines l ON l.payslip_id = p.id
-      GROUP BY p.id, p.year, p.month, p.pay_date`,
-    [employeeId],
-  );
-  return result.rows[0];
+export interface DashboardData {
+  loans: LoanRow[];
+  counts: ApplicationCount[];
+  latest: LatestPayslip | null;
+  payments: PaymentInProcess[];
 }
 
 /**
- * The newest payments to the employee still with the bank (sent or received), with the count and
- * sum of all of them (one query; the payee is the employee's IC, looked up inside the query).
+ * Everything "Laman Utama" shows, in ONE statement (one round trip, one plan) whatever the
+ * user's history: every loan, the applications counted per module and status (at most 30 rows),
+ * the latest published payslip with its totals, and the newest payments still with the bank with
+ * the count and sum of all of them (the payee is the employee's IC, looked up inside the query).
+ * Four round trips cost this page more than the four queries' execution (docs/benchmarks.md).
+ * Each widget is a subquery with its own index (loans_employee_idx, applications_employee_idx,
+ * payslips_employee_period_idx, payments_payee_status_idx).
  */
-export function listPaymentsInProcess(
+export async function loadDashboardData(
   db: Knex | Knex.Transaction,
   employeeId: number,
-  limit: number,
-): Promise<PaymentInProcess[]> {
-  return db('payments')
-    .where('payee_kind', 'employee')
-    .andWhere('payee_id_no', db('employees').select('ic_no').where('id', employeeId))
-    .whereIn('status', IN_PROCESS_PAYMENT_STATUSES)
-    .select(
-      'id',
-      'voucher_no',
-      'description',
-      'amount_sen',
-      'status',
-      'status_date',
-      db.raw('count(*) over ()::int as total_count'),
-      db.raw('sum(amount_sen) over ()::bigint as total_sen'),
-    )
-    .orderBy([
-      { column: 'voucher_date', order: 'desc' },
-      { column: 'id', order: 'desc' },
-    ])
-    .limit(limit);
+  paymentsLimit: number,
+): Promise<DashboardData> {
+  const { rows } = await db.raw<{ rows: DashboardData[] }>(
+    `SELECT
+       (SELECT coalesce(json_agg(l ORDER BY l.start_date DESC, l.id DESC), '[]')
+          FROM (SELECT id, loan_type, reference_no, amount_sen, balance_sen, monthly_sen, start_date, end_date
+                  FROM loans WHERE employee_id = :employee) l) AS loans,
+       (SELECT coalesce(json_agg(c), '[]')
+          FROM (SELECT module, status, count(*)::int AS count
+                  FROM applications WHERE employee_id = :employee GROUP BY module, status) c) AS counts,
+       (SELECT row_to_json(p)
+          FROM (SELECT s.year, s.month, s.pay_date,
+                       coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
+                       coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
+                  FROM (SELECT id, year, month, pay_date FROM payslips
+                         WHERE employee_id = :employee AND published_at IS NOT NULL AND published_at <= now()
+                         ORDER BY year DESC, month DESC LIMIT 1) s
+                  LEFT JOIN payslip_lines l ON l.payslip_id = s.id
+                 GROUP BY s.id, s.year, s.month, s.pay_date) p) AS latest,
+       (SELECT coalesce(json_agg(q ORDER BY q.voucher_date DESC, q.id DESC), '[]')
+          FROM (SELECT id, voucher_no, description, amount_sen, status, status_date, voucher_date,
+                       count(*) OVER ()::int AS total_count, sum(amount_sen) OVER ()::bigint AS total_sen
+                  FROM payments
+                 WHERE payee_kind = 'employee'
+                   AND payee_id_no = (SELECT ic_no FROM employees WHERE id = :employee)
+                   AND status = ANY(:statuses::text[])
+                 ORDER BY voucher_date DESC, id DESC
+                 LIMIT :limit) q) AS payments`,
+    { employee: employeeId, limit: paymentsLimit, statuses: [...IN_PROCESS_PAYMENT_STATUSES] },
+  );
+  const row = rows[0];
+  if (!row) throw new Error('dashboard query returned no row');
+  return row;
 }

@@ -1,13 +1,6 @@
 import type { Knex } from 'knex';
 import { MODULES, STATUSES, type ApplicationStatus, type Module } from '../permohonan/catalog.js';
-import {
-  countApplicationsByModuleAndStatus,
-  findLatestPayslip,
-  listLoans,
-  listPaymentsInProcess,
-  type LoanRow,
-  type PaymentInProcess,
-} from './queries.js';
+import { loadDashboardData, type LoanRow, type PaymentInProcess } from './queries.js';
 
 /** How many loans and payments the dashboard lists before "Lihat Terperinci". */
 export const DASHBOARD_LOANS = 4;
@@ -90,14 +83,9 @@ export function buildChart(modules: ModuleWidget[]): Chart {
   };
 }
 
-/** Everything on "Laman Utama" in four queries, run side by side, whatever the user's history. */
+/** Everything on "Laman Utama" in one query, whatever the user's history. */
 export async function loadDashboard(db: Knex, employeeId: number): Promise<Dashboard> {
-  const [loans, counts, latest, payments] = await Promise.all([
-    listLoans(db, employeeId),
-    countApplicationsByModuleAndStatus(db, employeeId),
-    findLatestPayslip(db, employeeId),
-    listPaymentsInProcess(db, employeeId, DASHBOARD_PAYMENTS),
-  ]);
+  const { loans, counts, latest, payments } = await loadDashboardData(db, employeeId, DASHBOARD_PAYMENTS);
   const modules: ModuleWidget[] = MODULES.map((module) => {
     const mine = counts.filter((c) => c.module === module);
     const byStatus = STATUSES.map((status) => ({

@@ -92,20 +92,32 @@ export async function countPayments(
   return Number(row?.count ?? 0);
 }
 
-export function listPayments(
+/**
+ * One page of the payee's payments and, on each row, how many match the filter in all
+ * (`count(*) OVER ()`): the count and the page in one round trip. An empty page says nothing of
+ * the total; the caller counts separately only then (a page number past the end).
+ */
+export async function listPayments(
   db: Knex | Knex.Transaction,
   payee: Payee,
   filter: PaymentFilter,
   sort: SortKey,
   limit: number,
   offset: number,
-): Promise<PaymentRow[]> {
-  return filtered(db, payee, filter)
+): Promise<{ rows: PaymentRow[]; total: number | undefined }> {
+  const rows = await filtered(db, payee, filter)
     .join('departments as d', 'd.id', 'p.department_id')
-    .select(COLUMNS)
+    .select<(PaymentRow & { total_count: number })[]>([
+      ...COLUMNS,
+      db.raw('count(*) OVER ()::int AS total_count'),
+    ])
     .orderBy(SORTS[sort].map((s) => ({ ...s })))
     .limit(limit)
     .offset(offset);
+  return {
+    rows: rows.map(({ total_count: _total, ...row }) => row),
+    total: rows[0]?.total_count,
+  };
 }
 
 export async function findPayment(
@@ -117,13 +129,6 @@ export async function findPayment(
     .join('departments as d', 'd.id', 'p.department_id')
     .where('p.id', id)
     .first<PaymentRow | undefined>(COLUMNS);
-}
-
-export async function getNotifyPreference(db: Knex | Knex.Transaction, accountId: number): Promise<boolean> {
-  const row = await db('accounts')
-    .where('id', accountId)
-    .first<{ notify_payment_status: boolean } | undefined>('notify_payment_status');
-  return row?.notify_payment_status ?? false;
 }
 
 export async function setNotifyPreference(

@@ -6,13 +6,7 @@ import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
 import { notFound, requireSignedIn } from '../middleware/access.js';
 import { PAYMENT_STATUSES, PAYMENT_STATUS_BADGE, payeeOf, type SortKey } from './catalog.js';
-import {
-  countPayments,
-  findPayment,
-  getNotifyPreference,
-  listPayments,
-  setNotifyPreference,
-} from './queries.js';
+import { countPayments, findPayment, listPayments, setNotifyPreference } from './queries.js';
 import { PAGE_SIZE, searchSchema, searchValues, type SearchValues } from './service.js';
 
 const SEARCH_FIELDS = ['dari', 'hingga', 'rujukan', 'status', 'susun'] as const;
@@ -50,8 +44,8 @@ export function emaklumRouter(deps: AppDeps): Router {
     const payee = payeeOf(user);
     if (!payee) return next(notFound());
     const values = searchValues(req.query);
-    const parsed = searchSchema(req.t).safeParse(searchInput(req.query));
-    const notify = await getNotifyPreference(deps.db, user.accountId);
+    const parsed = searchSchema(req.locale).safeParse(searchInput(req.query));
+    const notify = user.notifyPaymentStatus;
     const common = {
       title: req.t('emaklum.title'),
       values,
@@ -77,11 +71,17 @@ export function emaklumRouter(deps: AppDeps): Router {
       );
     }
     const { filter, sort } = parsed.data;
-    const total = await countPayments(deps.db, payee, filter);
-    const page = clampPage(parsePage(req.query.page), total, PAGE_SIZE);
-    const rows = total
-      ? await listPayments(deps.db, payee, filter, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-      : [];
+    let page = parsePage(req.query.page);
+    let { rows, total } = await listPayments(deps.db, payee, filter, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    if (total === undefined) {
+      // An empty page: no match at all, or a page number past the end (then show the last page).
+      total = page > 1 ? await countPayments(deps.db, payee, filter) : 0;
+      const last = clampPage(page, total, PAGE_SIZE);
+      if (total > 0 && last !== page) {
+        page = last;
+        ({ rows } = await listPayments(deps.db, payee, filter, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE));
+      }
+    }
     const pagination = buildPagination(
       '/emaklum',
       {

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { perLocale } from '../core/i18n/index.js';
 import { DEFAULT_SORT, PAYMENT_STATUSES, SORT_KEYS, type PaymentStatus, type SortKey } from './catalog.js';
 import type { PaymentFilter } from './queries.js';
 
@@ -45,7 +46,7 @@ export function searchValues(query: Request['query']): SearchValues {
 const optionalText = z.union([z.string(), z.undefined()]);
 
 /** Validates the search; the sort falls back to the default (it is only a presentation choice). */
-export function searchSchema(t: Request['t']) {
+export const searchSchema = perLocale((t) => {
   const date = (message: string) =>
     optionalText.transform((v, ctx) => {
       if (v === undefined || v.trim() === '') return undefined;
@@ -96,4 +97,4 @@ export function searchSchema(t: Request['t']) {
       } satisfies PaymentFilter,
       sort: v.susun,
     }));
-}
+});

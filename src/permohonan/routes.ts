@@ -1,5 +1,6 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
+import { perLocale } from '../core/i18n/index.js';
 import type { AppDeps } from '../core/deps.js';
 import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
@@ -17,11 +18,12 @@ function choice<T extends string>(values: readonly T[], message: string) {
     .transform((v) => (v ? (v as T) : undefined));
 }
 
-const filterSchema = (t: Request['t']) =>
+const filterSchema = perLocale((t) =>
   z.object({
     modul: choice(MODULES, t('permohonan.errors.module')),
     status: choice(STATUSES, t('permohonan.errors.status')),
-  });
+  }),
+);
 
 export function permohonanRouter(deps: AppDeps): Router {
   const router = Router();
@@ -30,7 +32,7 @@ export function permohonanRouter(deps: AppDeps): Router {
   router.get('/', async (req, res) => {
     const employeeId = req.currentUser!.employeeId!;
     const raw = { modul: req.query.modul, status: req.query.status };
-    const parsed = filterSchema(req.t).safeParse(raw);
+    const parsed = filterSchema(req.locale).safeParse(raw);
     const values = {
       modul: typeof raw.modul === 'string' ? raw.modul.slice(0, 10) : '',
       status: typeof raw.status === 'string' ? raw.status.slice(0, 20) : '',
