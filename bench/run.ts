@@ -18,7 +18,8 @@
  * BENCH_LOGIN_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_USERS (100), UV_THREADPOOL_SIZE (the
  * app's default), DATABASE_POOL_MAX (the app's default), BENCH_SEED_EMPLOYEES / BENCH_SEED_MONTHS
  * (50000 / 24, when it must seed), BENCH_DOC (docs/benchmarks.md; "-" writes no file),
- * BENCH_APP_NODE_ARGS (extra node options for the app, e.g. "--max-semi-space-size=4"), DATABASE_URL.
+ * BENCH_APP_NODE_ARGS (node options for the app; default "--max-old-space-size=128", as the
+ * Dockerfile and `npm run start:production` start it), DATABASE_URL.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,6 +35,8 @@ import { explainPages, type ExplainedQuery } from './lib/explain.js';
 import { csrfTokenOf, form, login, loginStepOne, sessionCookieOf } from './lib/login.js';
 import { MemorySampler, cpuOf, cpuOfTree, machine, machineBusySeconds, memoryOf } from './lib/procstat.js';
 import { writeReport, type BenchReport, type RunKey, type RunResult } from './lib/report.js';
+
+const PRODUCTION_NODE_ARGS = '--max-old-space-size=128';
 
 const env = process.env;
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);
@@ -271,7 +274,8 @@ async function main(): Promise<void> {
       BENCH_CEILING_ROUTE: '1',
       UV_THREADPOOL_SIZE: threadPool,
     };
-    const nodeArgs = (env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    // The production start command's flags (Dockerfile, `npm run start:production`) unless overridden.
+    const nodeArgs = (env.BENCH_APP_NODE_ARGS ?? PRODUCTION_NODE_ARGS).split(' ').filter(Boolean);
     app = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
       cwd: ROOT,
       env: appEnv,

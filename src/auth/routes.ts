@@ -126,12 +126,13 @@ export function authRouter(deps: AppDeps): Router {
     const loginId = req.session.loginId;
     if (!loginId) return res.redirect(303, '/');
     const parsed = passwordSchema(req.locale).safeParse(req.body);
-    const challenge = await login.challenge(loginId);
+    // The phrase and image are read again only to show the form again: a successful login, the
+    // common case, costs no query for them (the same for a real and an unknown ID either way).
     if (!parsed.success) {
       return publicPage(
         res,
         'auth/login-password',
-        { challenge, errors: fieldErrors(parsed.error.issues) },
+        { challenge: await login.challenge(loginId), errors: fieldErrors(parsed.error.issues) },
         400,
       );
     }
@@ -143,7 +144,7 @@ export function authRouter(deps: AppDeps): Router {
       return publicPage(
         res,
         'auth/login-password',
-        { challenge, errors: [{ text: message, href: '#password' }] },
+        { challenge: await login.challenge(loginId), errors: [{ text: message, href: '#password' }] },
         401,
       );
     }

@@ -1,6 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { databaseTimeoutsFromEnv, type DatabaseTimeouts } from './config.js';
 
 // int8 (COUNT, SUM) comes back as a string by default; our sums of sen stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
@@ -11,17 +12,114 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 export type Db = Knex;
 
 /**
+ * Transactions in this app never wait on anything but their own statements; one left idle this
+ * long belongs to a client that is gone (its connection cut mid-transaction by a network fault),
+ * and ending it frees its row locks instead of leaving them until TCP notices, hours later.
+ */
+const IDLE_IN_TRANSACTION_MS = 60_000;
+/** Keepalive probes start after this much silence on an idle pooled connection. */
+const KEEPALIVE_DELAY_MS = 10_000;
+
+/**
  * The knex pool. Given a logger, knex's own warnings (a refused connection while PostgreSQL is
  * down, a deprecation) become one structured log line each instead of console text with a stack.
+ *
+ * Timeouts (DATABASE_*_TIMEOUT_MS, read from the environment unless given), so that a database
+ * that stops answering (a network partition: the TCP connection stays up, no byte comes back)
+ * gives the 503 page in bounded time instead of a request that hangs:
+ * - connect (5 s): a new connection that gets no answer to its startup;
+ * - statement (10 s, server side) is below query (15 s, client side) on purpose: a statement
+ *   that is merely slow is cancelled by PostgreSQL itself, which answers with an error, so the
+ *   connection stays in step and goes back to the pool; the client-side timer then fires only
+ *   when nothing comes back at all, i.e. the network or server is gone. Were it the other way
+ *   round, every slow query would cost a discarded connection and leave PostgreSQL working on a
+ *   result nobody reads. A single statement that must run longer (a very large payroll import)
+ *   needs `SET LOCAL statement_timeout` and knex's `.options({ query_timeout })`.
+ * A connection whose query timed out is discarded (see discardOnQueryTimeout).
  */
-export function createDb(connectionString: string, poolMax = 10, logger?: Logger): Knex {
+export function createDb(
+  connectionString: string,
+  poolMax = 10,
+  logger?: Logger,
+  timeouts: DatabaseTimeouts = databaseTimeoutsFromEnv(),
+): Knex {
   return knexFactory({
     client: 'pg',
-    connection: { connectionString, application_name: 'portal-ispeks' },
-    pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000 },
+    connection: {
+      connectionString: withSessionTimeouts(connectionString, timeouts),
+      application_name: 'portal-ispeks',
+      connectionTimeoutMillis: timeouts.connectMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+    },
+    pool: {
+      min: 0,
+      max: poolMax,
+      idleTimeoutMillis: 30_000,
+      afterCreate: (connection: pg.Client, done: (err: Error | null, connection: pg.Client) => void) => {
+        discardOnQueryTimeout(connection);
+        done(null, connection);
+      },
+    },
     acquireConnectionTimeout: 5_000,
     ...(logger ? { log: knexLog(logger) } : {}),
   });
+}
+
+/**
+ * The per-connection timeouts go into the URL rather than beside it: pg reads query_timeout,
+ * statement_timeout and idle_in_transaction_session_timeout from the URL's parameters, and the
+ * session store's pool (src/app.ts) is built from this same URL, so it gets them too. A value of
+ * 0 is left out (pg would take the string "0" for a timeout of 0 ms).
+ */
+export function withSessionTimeouts(connectionString: string, timeouts: DatabaseTimeouts): string {
+  const url = new URL(connectionString);
+  const set = (name: string, ms: number) => {
+    if (ms > 0) url.searchParams.set(name, String(ms));
+    else url.searchParams.delete(name);
+  };
+  set('query_timeout', timeouts.queryMs);
+  set('statement_timeout', timeouts.statementMs);
+  set('idle_in_transaction_session_timeout', IDLE_IN_TRANSACTION_MS);
+  return url.toString();
+}
+
+type QueryFunction = (...args: unknown[]) => unknown;
+
+/**
+ * pg's query_timeout rejects the query but leaves it active on the connection: the client keeps
+ * waiting for its answer, and every later query queues behind it. Back in the pool, such a
+ * connection would fail (or hang) each request that draws it. So on a timeout the connection is
+ * marked with knex's own "disposed" flag (the pool's validation refuses it on the next acquire
+ * and destroys it) and its socket is closed at once; queries queued on it fail with "Connection
+ * terminated", which is an outage error like the timeout itself.
+ */
+function discardOnQueryTimeout(connection: pg.Client): void {
+  const discard = (err: unknown) => {
+    if (!isQueryTimeout(err)) return;
+    (connection as pg.Client & { __knex__disposed?: unknown }).__knex__disposed = err;
+    connection.connection.stream.destroy();
+  };
+  const query = connection.query.bind(connection) as QueryFunction;
+  const wrapped: QueryFunction = (...args) => {
+    const callback = args.at(-1);
+    if (typeof callback === 'function') {
+      // knex's form: query(config, callback).
+      args[args.length - 1] = (err: unknown, result: unknown) => {
+        discard(err);
+        (callback as (err: unknown, result: unknown) => void)(err, result);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) result.catch(discard);
+    return result;
+  };
+  (connection as unknown as { query: QueryFunction }).query = wrapped;
+}
+
+function isQueryTimeout(err: unknown): boolean {
+  return err instanceof Error && err.message === 'Query read timeout';
 }
 
 function knexLog(logger: Logger) {
@@ -35,7 +133,11 @@ function knexLog(logger: Logger) {
   };
 }
 
-/** True when the error means PostgreSQL could not be reached (down, restarting, refused). */
+/**
+ * True when the error means PostgreSQL could not be reached (down, restarting, refused) or stopped
+ * answering (a query or connect timeout). A statement PostgreSQL cancelled itself
+ * (statement_timeout, 57014) is not: the server answered, the query is too slow, a 500 to look at.
+ */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const e = err as { code?: string; name?: string; message?: string };
@@ -55,8 +157,13 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (e.code && codes.includes(e.code)) return true;
   if (e.name === 'KnexTimeoutError') return true;
   // pg's own errors carry no code: a client whose connection broke mid-transaction ("ROLLBACK -
-  // Client has encountered a connection error and is not queryable"), a pool that timed out.
-  return /Connection terminated|connect ECONNREFUSED|the database system is (starting|shutting) up|is not queryable|timeout exceeded when trying to connect/i.test(
-    e.message ?? '',
+  // Client has encountered a connection error and is not queryable"), a pool that timed out, a
+  // query with no answer within query_timeout, a connect with none within connectionTimeoutMillis
+  // ("timeout expired", the whole message).
+  const message = e.message ?? '';
+  return (
+    /Connection terminated|connect ECONNREFUSED|the database system is (starting|shutting) up|is not queryable|timeout exceeded when trying to connect|Query read timeout/i.test(
+      message,
+    ) || message === 'timeout expired'
   );
 }

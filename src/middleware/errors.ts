@@ -17,6 +17,8 @@ interface KnownError {
 /**
  * The last middleware: CSRF → 403 page, oversized body → 413, database down → 503,
  * anything else → 500 with the request ID, logged. Never a stack trace to the user.
+ * A 503 is logged as one warning without a stack: an outage is a state of the infrastructure
+ * (and, while it lasts, one line per request), not a bug in the code; a 500 stays an error.
  */
 export function errorHandler(logger: Logger) {
   return async (err: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -32,7 +34,8 @@ export function errorHandler(logger: Logger) {
     else if (e.type === 'entity.parse.failed' || e.status === 400) [view, status] = ['errors/server', 400];
     else if (isDatabaseUnavailable(err)) [view, status] = ['errors/unavailable', 503];
 
-    if (status >= 500) (req.log ?? logger).error({ err, requestId }, 'request failed');
+    if (status === 503) (req.log ?? logger).warn({ requestId, status, cause: outageCause(err) }, 'database unavailable');
+    else if (status >= 500) (req.log ?? logger).error({ err, requestId }, 'request failed');
     else (req.log ?? logger).warn({ code: e.code, status }, 'request refused');
 
     if (res.headersSent) {
@@ -51,4 +54,11 @@ export function errorHandler(logger: Logger) {
       res.status(status).type('text').send(`Error ${status} (${requestId})`);
     }
   };
+}
+
+/** The outage error in one line (its code and the first line of its message), without the stack. */
+function outageCause(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown };
+  const message = typeof e.message === 'string' ? (e.message.split('\n')[0] ?? '') : String(err);
+  return typeof e.code === 'string' ? `${e.code}: ${message}` : message;
 }

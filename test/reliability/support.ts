@@ -15,7 +15,7 @@ import type { Express, Router } from 'express';
 import type { Knex } from 'knex';
 import { pino, type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
-import { loadConfig, type Config } from '../../src/core/config.js';
+import { databaseTimeouts, loadConfig, type Config } from '../../src/core/config.js';
 import { createDb } from '../../src/core/db.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from '../../src/core/embedded-postgres.js';
 import { redactPaths } from '../../src/core/logger.js';
@@ -266,7 +266,7 @@ export async function startInProcessApp(options: InProcessOptions): Promise<InPr
     ...options.env,
   });
   const { logger, lines } = capturingLogger('info');
-  const db = createDb(options.databaseUrl, config.DATABASE_POOL_MAX, logger);
+  const db = createDb(options.databaseUrl, config.DATABASE_POOL_MAX, logger, databaseTimeouts(config));
   const sender = new OutboxSender({
     db,
     smtpUrl: options.smtpUrl,
