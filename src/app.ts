@@ -29,7 +29,10 @@ export function createApp(deps: AppDeps): BuiltApp {
     connectionString: (db.client.config as { connection: { connectionString: string } }).connection
       .connectionString,
     max: 4,
-    connectionTimeoutMillis: 5_000,
+    // The same bounds as the knex pool (the query and statement timeouts ride on the URL): a
+    // silent network gives the 503 page in seconds, not a hang.
+    connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+    keepAlive: true,
   });
   sessionPool.on('error', (err) => logger.warn({ err: err.message }, 'session pool error'));
   const sessions = sessionMiddleware(config, sessionPool);

@@ -67,6 +67,23 @@ export function createDb(
 }
 
 /**
+ * Bulk work that may rightly run for minutes (a payroll import of up to 200,000 rows on a loaded
+ * server): each statement may take up to this long, on the server (SET LOCAL statement_timeout,
+ * inside a transaction) and on the client (knex `.options(BULK_QUERY)`, pg's per-query
+ * query_timeout). The ordinary 10 s / 15 s bounds stay for everything else.
+ */
+export const BULK_STATEMENT_MS = 300_000;
+export const BULK_QUERY = { query_timeout: BULK_STATEMENT_MS + 5_000 } as const;
+
+/** A transaction whose statements may each run up to BULK_STATEMENT_MS (see above). */
+export function bulkTransaction<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (trx) => {
+    await trx.raw(`SET LOCAL statement_timeout = ${BULK_STATEMENT_MS}`);
+    return work(trx);
+  });
+}
+
+/**
  * The per-connection timeouts go into the URL rather than beside it: pg reads query_timeout,
  * statement_timeout and idle_in_transaction_session_timeout from the URL's parameters, and the
  * session store's pool (src/app.ts) is built from this same URL, so it gets them too. A value of

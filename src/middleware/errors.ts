@@ -34,7 +34,8 @@ export function errorHandler(logger: Logger) {
     else if (e.type === 'entity.parse.failed' || e.status === 400) [view, status] = ['errors/server', 400];
     else if (isDatabaseUnavailable(err)) [view, status] = ['errors/unavailable', 503];
 
-    if (status === 503) (req.log ?? logger).warn({ requestId, status, cause: outageCause(err) }, 'database unavailable');
+    if (status === 503)
+      (req.log ?? logger).warn({ requestId, status, cause: outageCause(err) }, 'database unavailable');
     else if (status >= 500) (req.log ?? logger).error({ err, requestId }, 'request failed');
     else (req.log ?? logger).warn({ code: e.code, status }, 'request refused');
 

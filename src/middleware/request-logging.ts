@@ -11,8 +11,18 @@ export function requestLogging(logger: Logger) {
       res.setHeader('X-Request-Id', id);
       return id;
     },
+    // An outage 503 (the database unreachable) is the platform's state, not a bug: warn, with
+    // no made-up error object; a 500 stays an error with its stack.
     customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      res.statusCode === 503
+        ? 'warn'
+        : err || res.statusCode >= 500
+          ? 'error'
+          : res.statusCode >= 400
+            ? 'warn'
+            : 'info',
+    customErrorObject: (_req, res, err, value: Record<string, unknown>) =>
+      res.statusCode === 503 ? { ...value, err: undefined } : value,
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,

@@ -26,7 +26,10 @@ export function sessionMiddleware(config: Config, pool: pg.Pool) {
     resave: false,
     saveUninitialized: false,
     rolling: false,
-    unset: 'destroy',
+    // 'keep', not 'destroy': when the session could not be loaded (the database was out),
+    // express-session leaves req.session unset, and 'destroy' would then delete the user's
+    // session as the response ends: a short outage would sign people out.
+    unset: 'keep',
     proxy: config.TRUST_PROXY,
     cookie: {
       httpOnly: true,

@@ -1,9 +1,12 @@
 import type { Knex } from 'knex';
+import { BULK_QUERY } from '../core/db.js';
 import type { PayrollScope } from './queries.js';
 
 /**
  * The monthly payroll import's queries: reference data, the staging tables, commit and publish.
- * Every query that touches employees or payslips takes the officer's PayrollScope.
+ * Every query that touches employees or payslips takes the officer's PayrollScope. Statements
+ * over a whole upload or month carry `.options(BULK_QUERY)` and run in a bulkTransaction
+ * (src/core/db.ts): up to 200,000 rows may take longer than the ordinary 10 s statement bound.
  */
 type Db = Knex | Knex.Transaction;
 // ------------------------------------------------------------------ payroll import: reference data
@@ -160,16 +163,19 @@ export async function insertUploadErrors(db: Db, uploadId: number, errors: Uploa
  * zero, and deductions other than the housing loan above 60% of gross pay (DESIGN 1.6).
  */
 export async function runCrossRowChecks(db: Db, uploadId: number): Promise<void> {
-  await db.raw(
-    `INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
+  await db
+    .raw(
+      `INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
      SELECT upload_id, row_no, 'kod', 'staff.import.err.duplicate', jsonb_build_object('code', code, 'first', first_row)
        FROM (SELECT upload_id, row_no, code, min(row_no) OVER (PARTITION BY employee_id, code) AS first_row
                FROM payroll_upload_rows WHERE upload_id = ?) d
       WHERE row_no <> first_row`,
-    [uploadId],
-  );
-  await db.raw(
-    `WITH f AS (
+      [uploadId],
+    )
+    .options(BULK_QUERY);
+  await db
+    .raw(
+      `WITH f AS (
        SELECT DISTINCT ON (employee_id) employee_id, row_no, position, grade, pay_date
          FROM payroll_upload_rows WHERE upload_id = ? ORDER BY employee_id, row_no)
      INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
@@ -180,10 +186,12 @@ export async function runCrossRowChecks(db: Db, uploadId: number): Promise<void>
                                  ('gred', r.grade <> f.grade),
                                  ('tarikh_bayar', r.pay_date <> f.pay_date)) AS x(field, differs)
       WHERE r.upload_id = ? AND x.differs`,
-    [uploadId, uploadId],
-  );
-  await db.raw(
-    `WITH s AS (
+      [uploadId, uploadId],
+    )
+    .options(BULK_QUERY);
+  await db
+    .raw(
+      `WITH s AS (
        SELECT employee_id, min(row_no) AS first_row,
               coalesce(sum(amount_sen) FILTER (WHERE kind = 'earning'), 0)::bigint AS earnings,
               coalesce(sum(amount_sen) FILTER (WHERE kind = 'deduction'), 0)::bigint AS deductions,
@@ -197,8 +205,9 @@ export async function runCrossRowChecks(db: Db, uploadId: number): Promise<void>
      SELECT ?::int, first_row, 'amaun', 'staff.import.err.deductionLimit',
             jsonb_build_object('earnings', earnings, 'deductions', other)
        FROM s WHERE other * 10 > earnings * 6`,
-    [uploadId, uploadId, uploadId],
-  );
+      [uploadId, uploadId, uploadId],
+    )
+    .options(BULK_QUERY);
 }
 
 /** Codes of departments whose payslips for the month are published and that this upload touches. */
@@ -208,15 +217,17 @@ export async function publishedConflicts(
   year: number,
   month: number,
 ): Promise<string[]> {
-  const { rows } = await db.raw<{ rows: { code: string }[] }>(
-    `SELECT DISTINCT d.code
+  const { rows } = await db
+    .raw<{ rows: { code: string }[] }>(
+      `SELECT DISTINCT d.code
        FROM payslips p JOIN departments d ON d.id = p.department_id
       WHERE p.year = ? AND p.month = ? AND p.published_at IS NOT NULL
         AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
           OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))
       ORDER BY d.code`,
-    [year, month, uploadId, uploadId],
-  );
+      [year, month, uploadId, uploadId],
+    )
+    .options(BULK_QUERY);
   return rows.map((r) => r.code);
 }
 
@@ -327,16 +338,18 @@ export async function uploadSample(db: Db, uploadId: number, limit: number): Pro
 
 /** Serialises the commit and the publication of one month across app processes. */
 export async function lockPayrollMonth(db: Db, year: number, month: number): Promise<void> {
-  await db.raw('SELECT pg_advisory_xact_lock(724001, ?)', [year * 100 + month]);
+  await db.raw('SELECT pg_advisory_xact_lock(724001, ?)', [year * 100 + month]).options(BULK_QUERY);
 }
 
 /** Staged rows whose department is no longer the officer's, or whose employee moved department. */
 export async function stagedRowsOutOfScope(db: Db, scope: PayrollScope, uploadId: number): Promise<number> {
-  const { rows } = await db.raw<{ rows: { n: number }[] }>(
-    `SELECT count(*)::int AS n FROM payroll_upload_rows r JOIN employees e ON e.id = r.employee_id
+  const { rows } = await db
+    .raw<{ rows: { n: number }[] }>(
+      `SELECT count(*)::int AS n FROM payroll_upload_rows r JOIN employees e ON e.id = r.employee_id
       WHERE r.upload_id = ? AND (NOT (r.department_id = ANY(?::int[])) OR e.department_id <> r.department_id)`,
-    [uploadId, scope.departmentIds],
-  );
+      [uploadId, scope.departmentIds],
+    )
+    .options(BULK_QUERY);
   return rows[0]?.n ?? 0;
 }
 
@@ -346,13 +359,15 @@ export async function deleteReplaceablePayslips(
   year: number,
   month: number,
 ): Promise<number> {
-  const { rowCount } = await db.raw<{ rowCount: number }>(
-    `DELETE FROM payslips p
+  const { rowCount } = await db
+    .raw<{ rowCount: number }>(
+      `DELETE FROM payslips p
       WHERE p.year = ? AND p.month = ? AND p.published_at IS NULL
         AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
           OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))`,
-    [year, month, uploadId, uploadId],
-  );
+      [year, month, uploadId, uploadId],
+    )
+    .options(BULK_QUERY);
   return rowCount;
 }
 
@@ -382,21 +397,25 @@ export async function copyStagedRowsToPayslips(
   year: number,
   month: number,
 ): Promise<{ payslips: number; lines: number }> {
-  const slips = await db.raw<{ rowCount: number }>(
-    `INSERT INTO payslips (employee_id, year, month, department_id, position, grade, pay_date, import_id)
+  const slips = await db
+    .raw<{ rowCount: number }>(
+      `INSERT INTO payslips (employee_id, year, month, department_id, position, grade, pay_date, import_id)
      SELECT DISTINCT ON (employee_id) employee_id, ?, ?, department_id, position, grade, pay_date, ?
        FROM payroll_upload_rows WHERE upload_id = ? ORDER BY employee_id, row_no`,
-    [year, month, importId, uploadId],
-  );
-  const lines = await db.raw<{ rowCount: number }>(
-    `INSERT INTO payslip_lines (payslip_id, kind, code, description, amount_sen, sort_order)
+      [year, month, importId, uploadId],
+    )
+    .options(BULK_QUERY);
+  const lines = await db
+    .raw<{ rowCount: number }>(
+      `INSERT INTO payslip_lines (payslip_id, kind, code, description, amount_sen, sort_order)
      SELECT p.id, r.kind, r.code, r.description, r.amount_sen, r.sort_order
        FROM payroll_upload_rows r
        JOIN payslips p ON p.employee_id = r.employee_id AND p.year = ? AND p.month = ? AND p.import_id = ?
       WHERE r.upload_id = ?
       ORDER BY r.row_no`,
-    [year, month, importId, uploadId],
-  );
+      [year, month, importId, uploadId],
+    )
+    .options(BULK_QUERY);
   return { payslips: slips.rowCount, lines: lines.rowCount };
 }
 
@@ -407,17 +426,19 @@ export async function markReplacedImports(
   month: number,
   keepId: number,
 ): Promise<void> {
-  await db.raw(
-    `UPDATE payroll_imports i SET status = 'replaced'
+  await db
+    .raw(
+      `UPDATE payroll_imports i SET status = 'replaced'
       WHERE i.year = ? AND i.month = ? AND i.id <> ? AND i.status = 'committed'
         AND NOT EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id)`,
-    [year, month, keepId],
-  );
+      [year, month, keepId],
+    )
+    .options(BULK_QUERY);
 }
 
 export async function markUploadCommitted(db: Db, uploadId: number, importId: number): Promise<void> {
   await db('payroll_uploads').where('id', uploadId).update({ status: 'committed', import_id: importId });
-  await db('payroll_upload_rows').where('upload_id', uploadId).delete();
+  await db('payroll_upload_rows').where('upload_id', uploadId).delete().options(BULK_QUERY);
 }
 
 /** Publishes the month's unpublished payslips of the officer's departments. */
@@ -427,18 +448,22 @@ export async function publishMonth(
   year: number,
   month: number,
 ): Promise<number> {
-  const { rowCount } = await db.raw<{ rowCount: number }>(
-    `UPDATE payslips SET published_at = now()
+  const { rowCount } = await db
+    .raw<{ rowCount: number }>(
+      `UPDATE payslips SET published_at = now()
       WHERE year = ? AND month = ? AND published_at IS NULL AND department_id = ANY(?::int[])`,
-    [year, month, scope.departmentIds],
-  );
-  await db.raw(
-    `UPDATE payroll_imports i SET status = 'published', published_at = now()
+      [year, month, scope.departmentIds],
+    )
+    .options(BULK_QUERY);
+  await db
+    .raw(
+      `UPDATE payroll_imports i SET status = 'published', published_at = now()
       WHERE i.year = ? AND i.month = ? AND i.status = 'committed'
         AND EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id)
         AND NOT EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id AND p.published_at IS NULL)`,
-    [year, month],
-  );
+      [year, month],
+    )
+    .options(BULK_QUERY);
   return rowCount;
 }
 

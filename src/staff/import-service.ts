@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { Knex } from 'knex';
 import { writeAudit } from '../core/audit.js';
+import { bulkTransaction } from '../core/db.js';
 import {
   ImportRefused,
   parseRow,
@@ -291,17 +292,17 @@ export class PayrollImportService {
     if (!header) throw new ImportRefused('staff.import.err.empty');
     if (rowCount === 0) throw new ImportRefused('staff.import.err.noRows');
 
-    await runCrossRowChecks(db, uploadId);
     const finalPeriod = period as { year: number; month: number } | null;
-    if (finalPeriod) {
-      const published = await publishedConflicts(db, uploadId, finalPeriod.year, finalPeriod.month);
-      if (published.length > 0)
-        throw new ImportRefused('staff.import.err.publishedMonth', {
-          monthNumber: finalPeriod.month,
-          year: finalPeriod.year,
-          departments: published.join(', '),
-        });
-    }
+    const published = await bulkTransaction(db, async (trx) => {
+      await runCrossRowChecks(trx, uploadId);
+      return finalPeriod ? publishedConflicts(trx, uploadId, finalPeriod.year, finalPeriod.month) : [];
+    });
+    if (finalPeriod && published.length > 0)
+      throw new ImportRefused('staff.import.err.publishedMonth', {
+        monthNumber: finalPeriod.month,
+        year: finalPeriod.year,
+        departments: published.join(', '),
+      });
     const errorCount = await countUploadErrors(db, uploadId);
     await finishUpload(db, uploadId, {
       status: errorCount === 0 ? 'valid' : 'invalid',
@@ -324,7 +325,7 @@ export class PayrollImportService {
     uploadId: number,
     facts: RequestFacts,
   ): Promise<CommitResult | undefined> {
-    return this.db.transaction(async (trx) => {
+    return bulkTransaction(this.db, async (trx) => {
       const peek = await findUpload(trx, scope, uploadId);
       if (!peek) return undefined;
       if (peek.status === 'committed') return { ok: false, key: 'staff.import.alreadyCommitted' };
@@ -388,7 +389,7 @@ export class PayrollImportService {
 
   /** Publishes the month for the officer's departments: from now on employees see those payslips. */
   async publish(scope: PayrollScope, year: number, month: number, facts: RequestFacts): Promise<number> {
-    return this.db.transaction(async (trx) => {
+    return bulkTransaction(this.db, async (trx) => {
       await lockPayrollMonth(trx, year, month);
       const count = await publishMonth(trx, scope, year, month);
       await writeAudit(trx, {

@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
+import { OutboxSender } from '../../src/core/mail/outbox-sender.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../src/core/mail/smtp-catcher.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { TestClient, login, visibleText } from '../helpers/http.js';
-import { eventually, freePort, startInProcessApp, type InProcessApp } from './support.js';
+import { capturingLogger, eventually, freePort, startInProcessApp, type InProcessApp } from './support.js';
 
 interface OutboxRow {
   id: number;
@@ -18,6 +19,12 @@ interface OutboxRow {
   attempts: number;
   last_error: string | null;
   account_id: number | null;
+}
+
+interface AuditRow {
+  actor_account_id: number | null;
+  details: Record<string, unknown>;
+  ip: string | null;
 }
 
 /** A mail server that is "down" the slow way: it accepts connections and never says a word. */
@@ -66,6 +73,12 @@ describe('SMTP down for a while', () => {
     await smtp?.close();
     await database?.drop();
   });
+
+  const emailFailedRows = (accountId: number) =>
+    app
+      .db('audit_log')
+      .where({ action: 'email.failed', subject_account_id: accountId })
+      .select<AuditRow[]>('actor_account_id', 'details', 'ip');
 
   const outboxOf = (accountId: number) =>
     app
@@ -147,6 +160,7 @@ describe('SMTP down for a while', () => {
     );
     const delivered = visibleText((await helpdesk.get(`/pentadbir/helpdesk/akaun/${account.id}`)).html);
     assert.ok(delivered.includes('Telah dihantar'), 'helpdesk sees it sent');
+    assert.deepEqual(await emailFailedRows(account.id), [], 'an email retried and delivered is no failure');
   });
 
   test('an address the relay refuses (550) is marked failed with the error, not retried, and helpdesk sees it', async (t) => {
@@ -170,5 +184,75 @@ describe('SMTP down for a while', () => {
     const text = visibleText((await helpdesk.get(`/pentadbir/helpdesk/akaun/${account.id}`)).html);
     assert.ok(text.includes('Gagal dihantar'), 'helpdesk sees the failed delivery');
     assert.match(text, /550/, 'with the relay’s answer');
+
+    // The give-up is in the audit log, once (the sender keeps polling meanwhile), with what it
+    // was and why, and nothing of the email itself: no body, no temporary password, no address.
+    await new Promise((r) => setTimeout(r, 500));
+    const audited = await emailFailedRows(account.id);
+    assert.equal(audited.length, 1, 'one email.failed row');
+    const row = audited[0]!;
+    assert.equal(row.actor_account_id, null, 'no person did it');
+    assert.deepEqual(row.details, {
+      outboxId: failed.id,
+      kind: 'temporary_password',
+      attempts: 1,
+      reason: 'refused',
+      smtpCode: 550,
+      toDomain: 'agrohijau.com.my',
+    });
+    const { text_body: body } = await app
+      .db('email_outbox')
+      .where('id', failed.id)
+      .first<{ text_body: string }>('text_body');
+    const temporaryPassword = /Kata laluan sementara: (\S+)/.exec(body)?.[1];
+    assert.ok(temporaryPassword, 'the outbox row holds the temporary password');
+    const stored = JSON.stringify(row);
+    assert.ok(!stored.includes(temporaryPassword), 'no temporary password in the audit row');
+    assert.ok(!stored.includes(c.email.split('@')[0]!), 'no address in the audit row');
+  });
+
+  test('an email that fails until its last attempt is marked failed and audited once', async () => {
+    // The app's own sender would deliver the email through the running SMTP server: stop it and
+    // send with one of this test's, two attempts at most, to a port where nothing listens.
+    await app.sender.stop();
+    // An employee of the demo data with no account yet (not the one of the first test).
+    const p = await app
+      .db('employees as e')
+      .leftJoin('accounts as a', 'a.employee_id', 'e.id')
+      .whereNull('a.id')
+      .where('e.email', 'like', '%.gov.my')
+      .whereNot('e.ic_no', DEMO.firstTimeEmployee.ic)
+      .orderBy('e.id')
+      .first<{ ic: string; email: string }>('e.ic_no as ic', 'e.email');
+    const { page } = await firstTime(app.baseUrl, p.ic, p.email);
+    assert.equal(page.status, 200);
+    const account = await app.db('accounts').where('login_id', p.ic).first<{ id: number }>('id');
+    const { logger } = capturingLogger('silent');
+    const sender = new OutboxSender({
+      db: app.db,
+      smtpUrl: `smtp://127.0.0.1:${await freePort()}`,
+      from: app.config.MAIL_FROM,
+      logger,
+      maxAttempts: 2,
+      baseBackoffSeconds: 0,
+    });
+    try {
+      assert.equal(await sender.drain(), 2, 'tried, then tried again at once (no back-off)');
+      assert.equal(await sender.drain(), 0, 'not tried a third time');
+    } finally {
+      await sender.stop();
+    }
+    const row = await outboxOf(account.id);
+    assert.equal(row.status, 'failed');
+    assert.equal(row.attempts, 2);
+    const audited = await emailFailedRows(account.id);
+    assert.equal(audited.length, 1, 'one email.failed row');
+    assert.deepEqual(audited[0]!.details, {
+      outboxId: row.id,
+      kind: 'temporary_password',
+      attempts: 2,
+      reason: 'max_attempts',
+      toDomain: p.email.split('@')[1],
+    });
   });
 });

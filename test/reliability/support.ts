@@ -51,6 +51,19 @@ export function probePort(port: number): Promise<string> {
   });
 }
 
+/** A request that does not answer within `ms` fails the test instead of hanging it. */
+export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Polls `check` until it returns a value (not undefined) or the time is up. */
 export async function eventually<T>(
   what: string,

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { writeAudit } from '../audit.js';
 
 export interface OutboxSenderOptions {
   db: Knex;
@@ -15,11 +16,19 @@ export interface OutboxSenderOptions {
 
 interface OutboxRow {
   id: number;
+  account_id: number | null;
+  kind: string;
   to_address: string;
   subject: string;
   text_body: string;
   html_body: string;
   attempts: number;
+}
+
+/** The part after the last '@' (nothing of an address without one). */
+function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).toLowerCase();
 }
 
 /** Permanent SMTP failures (5xx replies): retrying cannot help. */
@@ -101,7 +110,16 @@ export class OutboxSender {
   private async lease(): Promise<OutboxRow | undefined> {
     return this.opts.db.transaction(async (trx) => {
       const row = await trx('email_outbox')
-        .select<OutboxRow[]>('id', 'to_address', 'subject', 'text_body', 'html_body', 'attempts')
+        .select<OutboxRow[]>(
+          'id',
+          'account_id',
+          'kind',
+          'to_address',
+          'subject',
+          'text_body',
+          'html_body',
+          'attempts',
+        )
         .where('status', 'pending')
         .andWhere('next_attempt_at', '<=', trx.fn.now())
         .orderBy('next_attempt_at')
@@ -156,19 +174,42 @@ export class OutboxSender {
 
   private async recordFailure(row: OutboxRow, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
-    const failed = isPermanent(err) || row.attempts >= this.maxAttempts;
+    const permanent = isPermanent(err);
+    const failed = permanent || row.attempts >= this.maxAttempts;
     const backoff = this.baseBackoff * 2 ** (row.attempts - 1);
     this.opts.logger.warn(
       { outboxId: row.id, attempts: row.attempts, failed, err: message },
       'email not sent',
     );
-    await this.opts
-      .db('email_outbox')
-      .where('id', row.id)
-      .update({
-        status: failed ? 'failed' : 'pending',
-        last_error: message.slice(0, 500),
-        next_attempt_at: this.opts.db.raw(`now() + make_interval(secs => ?)`, [backoff]),
+    const update = {
+      status: failed ? 'failed' : 'pending',
+      last_error: message.slice(0, 500),
+      next_attempt_at: this.opts.db.raw(`now() + make_interval(secs => ?)`, [backoff]),
+    };
+    if (!failed) {
+      await this.opts.db('email_outbox').where('id', row.id).update(update);
+      return;
+    }
+    // Given up for good: the row and its audit entry together. Only a row still pending turns
+    // failed, so the entry is written once even if this runs twice for the same email.
+    await this.opts.db.transaction(async (trx) => {
+      const changed = await trx('email_outbox').where({ id: row.id, status: 'pending' }).update(update);
+      if (changed === 0) return;
+      const smtpCode = (err as { responseCode?: unknown } | null)?.responseCode;
+      await writeAudit(trx, {
+        action: 'email.failed',
+        subjectAccountId: row.account_id,
+        // No body (a temporary password or a reset link may be in it), no subject, and of the
+        // address only its domain (which relay refused it), as other audit rows keep no address.
+        details: {
+          outboxId: row.id,
+          kind: row.kind,
+          attempts: row.attempts,
+          reason: permanent ? 'refused' : 'max_attempts',
+          ...(typeof smtpCode === 'number' ? { smtpCode } : {}),
+          toDomain: domainOf(row.to_address),
+        },
       });
+    });
   }
 }
