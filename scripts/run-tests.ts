@@ -9,7 +9,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-postgres.js';
-import { createDb } from '../src/core/db.js';
+import { createDb, TOOL_TIMEOUTS } from '../src/core/db.js';
 import { migrateLatest } from '../migrations/index.js';
 import { seedDemo } from '../seeds/index.js';
 
@@ -64,7 +64,7 @@ async function main() {
   await admin.end();
   await ensureDatabase(serverUrl, TEMPLATE);
   const templateUrl = serverUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`);
-  const db = createDb(templateUrl, 2);
+  const db = createDb(templateUrl, 2, undefined, TOOL_TIMEOUTS);
   await migrateLatest(db);
   await seedDemo(db);
   await db.destroy();

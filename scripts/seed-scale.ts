@@ -15,7 +15,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createDb } from '../src/core/db.js';
+import { createDb, TOOL_TIMEOUTS } from '../src/core/db.js';
 import { hashSecret } from '../src/core/passwords.js';
 import { migrateLatest, migrationSource } from '../migrations/index.js';
 import { todayInKualaLumpur } from '../seeds/dates.js';
@@ -67,7 +67,7 @@ const started = performance.now();
 let server: BenchPostgres | undefined;
 let url = process.env.DATABASE_URL;
 if (url) {
-  const db = createDb(url, 2);
+  const db = createDb(url, 2, undefined, TOOL_TIMEOUTS);
   try {
     const found = await db.raw<{ rows: { n: number | null }[] }>(
       `SELECT CASE WHEN to_regclass('public.employees') IS NULL THEN NULL
@@ -94,7 +94,7 @@ const pool = new pg.Pool({ connectionString: url, max: 12, application_name: 'se
 // An idle connection closed by the server's shutdown is no error of the load.
 pool.on('error', () => {});
 try {
-  const knex = createDb(url, 2);
+  const knex = createDb(url, 2, undefined, TOOL_TIMEOUTS);
   await migrateLatest(knex);
   await knex.destroy();
 

@@ -1,5 +1,5 @@
 /** `npm run seed`: (re)loads the demo data into DATABASE_URL. Repeatable. */
-import { createDb } from '../src/core/db.js';
+import { createDb, TOOL_TIMEOUTS } from '../src/core/db.js';
 import { migrateLatest } from '../migrations/index.js';
 import { seedDemo } from '../seeds/index.js';
 
@@ -8,7 +8,7 @@ if (!url) {
   process.stderr.write('DATABASE_URL is required\n');
   process.exit(1);
 }
-const db = createDb(url, 2);
+const db = createDb(url, 2, undefined, TOOL_TIMEOUTS);
 const started = Date.now();
 await migrateLatest(db);
 await seedDemo(db);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
-import { createDb } from './core/db.js';
+import { createDb, TOOL_TIMEOUTS } from './core/db.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from './core/embedded-postgres.js';
 import { createLogger } from './core/logger.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
@@ -49,10 +49,17 @@ async function main(): Promise<void> {
     await embedded?.stop();
     fail(`no database at DATABASE_URL (${(err as Error).message.split('\n')[0]})`);
   }
-  await migrateLatest(db);
-  if (config.SEED_DEMO && !config.isProduction) {
-    const seeded = await seedDemoIfEmpty(db);
-    if (seeded) logger.info('demo data seeded');
+  // Migrations and the demo seed run on their own short-lived pool without the request-path
+  // timeouts (a long migration must not be cut at 10 s); requests use the bounded pool.
+  const tools = createDb(databaseUrl, 1, logger, TOOL_TIMEOUTS);
+  try {
+    await migrateLatest(tools);
+    if (config.SEED_DEMO && !config.isProduction) {
+      const seeded = await seedDemoIfEmpty(tools);
+      if (seeded) logger.info('demo data seeded');
+    }
+  } finally {
+    await tools.destroy();
   }
 
   let devMailbox: SmtpCatcher | undefined;

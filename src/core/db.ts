@@ -75,6 +75,12 @@ export function createDb(
 export const BULK_STATEMENT_MS = 300_000;
 export const BULK_QUERY = { query_timeout: BULK_STATEMENT_MS + 5_000 } as const;
 
+/**
+ * For tools, not requests: migrations, the demo seed and the test template's build run DDL and
+ * large inserts that no request-path bound should cut short (connect still bounded).
+ */
+export const TOOL_TIMEOUTS: DatabaseTimeouts = { connectMs: 10_000, queryMs: 0, statementMs: 0 };
+
 /** A transaction whose statements may each run up to BULK_STATEMENT_MS (see above). */
 export function bulkTransaction<T>(db: Knex, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   return db.transaction(async (trx) => {
