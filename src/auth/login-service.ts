@@ -106,8 +106,7 @@ export class LoginService {
       await fail('temporary_used_or_missing');
       return { ok: false, reason: 'invalid' };
     }
-    await recordSuccessfulLogin(this.db, account.id);
-    await writeAudit(this.db, {
+    await recordSuccessfulLogin(this.db, account.id, {
       action: 'login.ok',
       actorAccountId: account.id,
       subjectAccountId: account.id,
