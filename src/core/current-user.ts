@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { prepared } from './db.js';
 
 export type StaffRole = 'payroll' | 'helpdesk' | 'admin';
 
@@ -56,7 +57,8 @@ export async function loadCurrentUser(db: Knex, accountId: number): Promise<Curr
       db.raw(
         '(select array_agg(department_id order by department_id) from staff_departments d where d.account_id = a.id) as departments',
       ),
-    );
+    )
+    .options(prepared('current-user'));
   if (!row) return undefined;
   return {
     accountId: row.id,

@@ -76,6 +76,16 @@ export const BULK_STATEMENT_MS = 300_000;
 export const BULK_QUERY = { query_timeout: BULK_STATEMENT_MS + 5_000 } as const;
 
 /**
+ * Options that make a hot query a named server-side prepared statement (knex passes them on to
+ * pg): PostgreSQL parses and plans it once per connection instead of on every request; in the
+ * plans of docs/benchmarks.md planning took longer than executing. Only for SQL whose text never
+ * changes (pg refuses one name for two texts); the name says which query it is.
+ */
+export function prepared(name: string): { name: string } {
+  return { name };
+}
+
+/**
  * For tools, not requests: migrations, the demo seed and the test template's build run DDL and
  * large inserts that no request-path bound should cut short (connect still bounded).
  */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { prepared } from '../core/db.js';
 import type { ApplicationStatus, Module } from '../permohonan/catalog.js';
 
 export const IN_PROCESS_PAYMENT_STATUSES = ['SENT_TO_BANK', 'RECEIVED_BY_BANK'] as const;
@@ -80,8 +81,9 @@ export async function loadDashboardData(
   employeeId: number,
   paymentsLimit: number,
 ): Promise<DashboardData> {
-  const { rows } = await db.raw<{ rows: DashboardData[] }>(
-    `SELECT
+  const { rows } = await db
+    .raw<{ rows: DashboardData[] }>(
+      `SELECT
        (SELECT coalesce(json_agg(l ORDER BY l.start_date DESC, l.id DESC), '[]')
           FROM (SELECT id, loan_type, reference_no, amount_sen, balance_sen, monthly_sen, start_date, end_date
                   FROM loans WHERE employee_id = :employee) l) AS loans,
@@ -106,8 +108,9 @@ export async function loadDashboardData(
                    AND status = ANY(:statuses::text[])
                  ORDER BY voucher_date DESC, id DESC
                  LIMIT :limit) q) AS payments`,
-    { employee: employeeId, limit: paymentsLimit, statuses: [...IN_PROCESS_PAYMENT_STATUSES] },
-  );
+      { employee: employeeId, limit: paymentsLimit, statuses: [...IN_PROCESS_PAYMENT_STATUSES] },
+    )
+    .options(prepared('dashboard'));
   const row = rows[0];
   if (!row) throw new Error('dashboard query returned no row');
   return row;

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { prepared } from '../core/db.js';
 
 /** A payslip counts only once the accounting office has published its month. */
 export const PUBLISHED = 'p.published_at IS NOT NULL AND p.published_at <= now()';
@@ -47,8 +48,9 @@ export async function listPublishedPeriods(
   db: Knex | Knex.Transaction,
   employeeId: number,
 ): Promise<PeriodRow[]> {
-  const result = await db.raw<{ rows: PeriodRow[] }>(
-    `SELECT p.year, p.month, p.pay_date,
+  const result = await db
+    .raw<{ rows: PeriodRow[] }>(
+      `SELECT p.year, p.month, p.pay_date,
             coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
             coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
        FROM payslips p
@@ -56,8 +58,9 @@ export async function listPublishedPeriods(
       WHERE p.employee_id = ? AND ${PUBLISHED}
       GROUP BY p.id, p.year, p.month, p.pay_date
       ORDER BY p.year DESC, p.month DESC`,
-    [employeeId],
-  );
+      [employeeId],
+    )
+    .options(prepared('epayslip-periods'));
   return result.rows;
 }
 
@@ -71,8 +74,9 @@ export async function findPublishedPayslip(
   year: number,
   month: number,
 ): Promise<PayslipRow | undefined> {
-  const result = await db.raw<{ rows: PayslipRow[] }>(
-    `SELECT p.year, p.month, p.pay_date, p.position, p.grade,
+  const result = await db
+    .raw<{ rows: PayslipRow[] }>(
+      `SELECT p.year, p.month, p.pay_date, p.position, p.grade,
             e.name, e.ic_no, e.payroll_no, e.service_scheme, e.bank_name, e.bank_account, e.kwsp_no,
             e.is_pensionable, e.tax_no, e.pcb_category,
             d.code AS department_code, d.name AS department_name,
@@ -87,7 +91,8 @@ export async function findPublishedPayslip(
        JOIN employees e ON e.id = p.employee_id
        JOIN departments d ON d.id = p.department_id
       WHERE p.employee_id = ? AND p.year = ? AND p.month = ? AND ${PUBLISHED}`,
-    [employeeId, year, month],
-  );
+      [employeeId, year, month],
+    )
+    .options(prepared('epayslip-payslip'));
   return result.rows[0];
 }
