@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { auditRow, type AuditEntry } from '../core/audit.js';
+import { prepared } from '../core/db.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -42,7 +43,8 @@ export async function findLoginAccount(db: Db, loginId: string): Promise<LoginAc
       'i.file_name as image_file',
       'i.label_ms as image_label_ms',
       'i.label_en as image_label_en',
-    );
+    )
+    .options(prepared('login-account'));
 }
 
 export interface SecretImage {

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Knex } from 'knex';
+import { prepared } from '../core/db.js';
 import { renderPage } from '../core/render.js';
 
 export interface RateLimitOptions {
@@ -19,14 +20,16 @@ export async function hitRateLimit(
   key: string,
   windowSeconds: number,
 ): Promise<{ count: number; resetAt: Date }> {
-  const result = await db.raw<{ rows: { count: number; reset_at: Date }[] }>(
-    `INSERT INTO rate_limits (key, count, reset_at) VALUES (?, 1, now() + make_interval(secs => ?))
+  const result = await db
+    .raw<{ rows: { count: number; reset_at: Date }[] }>(
+      `INSERT INTO rate_limits (key, count, reset_at) VALUES (?, 1, now() + make_interval(secs => ?))
      ON CONFLICT (key) DO UPDATE SET
        count = CASE WHEN rate_limits.reset_at <= now() THEN 1 ELSE rate_limits.count + 1 END,
        reset_at = CASE WHEN rate_limits.reset_at <= now() THEN excluded.reset_at ELSE rate_limits.reset_at END
      RETURNING count, reset_at`,
-    [key, windowSeconds],
-  );
+      [key, windowSeconds],
+    )
+    .options(prepared('rate-limit-hit'));
   const row = result.rows[0];
   if (!row) throw new Error('rate limit upsert returned nothing');
   return { count: row.count, resetAt: row.reset_at };
