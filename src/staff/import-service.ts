@@ -14,6 +14,7 @@ import {
   type ParsedRow,
 } from './import-format.js';
 import {
+  analyzeStagedRows,
   copyStagedRowsToPayslips,
   countUploadErrors,
   createPayrollImport,
@@ -294,6 +295,7 @@ export class PayrollImportService {
 
     const finalPeriod = period as { year: number; month: number } | null;
     const published = await bulkTransaction(db, async (trx) => {
+      await analyzeStagedRows(trx);
       await runCrossRowChecks(trx, uploadId);
       return finalPeriod ? publishedConflicts(trx, uploadId, finalPeriod.year, finalPeriod.month) : [];
     });
