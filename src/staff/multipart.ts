@@ -21,9 +21,9 @@ interface Spooled {
  * The file is first spooled to a private temporary file (mode 0600, removed before the answer
  * goes out, whatever happens), and `handle` reads it from there once the request has been
  * received whole. Why not hand the network stream straight to the validator: then receiving the
- * request lasts as long as the database work, and on a loaded machine a 50,000-row month ran past
- * Node's request timeout (server.requestTimeout, 300 s), which cut the officer's upload off
- * halfway. Memory stays bounded either way: nothing is held whole, on the way in or out.
+ * request lasts as long as the database work, and a slow check (a lock, a loaded server) could
+ * run it past Node's request timeout (server.requestTimeout, 300 s) and cut the officer's upload
+ * off halfway. Memory stays bounded either way: nothing is held whole, on the way in or out.
  *
  * Busboy enforces the size limit while reading: past `maxBytes` the file ends early and
  * `isTruncated()` is true. A failure drains and discards the rest of the request.
