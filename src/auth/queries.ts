@@ -83,23 +83,25 @@ export async function listSecurityQuestions(db: Db): Promise<SecurityQuestion[]>
  */
 export async function recordSuccessfulLogin(db: Db, accountId: number, audit: AuditEntry): Promise<void> {
   const row = auditRow(audit);
-  await db.raw(
-    `WITH login AS (
+  await db
+    .raw(
+      `WITH login AS (
        UPDATE accounts SET failed_count = 0, lock_count = 0, locked_until = NULL, show_welcome = false,
                            last_login_at = now(), updated_at = now()
         WHERE id = ?)
      INSERT INTO audit_log (action, actor_account_id, subject_account_id, details, ip, user_agent)
      VALUES (?, ?, ?, ?::jsonb, ?, ?)`,
-    [
-      accountId,
-      row.action,
-      row.actor_account_id,
-      row.subject_account_id,
-      row.details,
-      row.ip,
-      row.user_agent,
-    ],
-  );
+      [
+        accountId,
+        row.action,
+        row.actor_account_id,
+        row.subject_account_id,
+        row.details,
+        row.ip,
+        row.user_agent,
+      ],
+    )
+    .options(prepared('login-ok'));
 }
 
 /** Uses up a temporary password: true only for the one request that cleared this very hash. */
