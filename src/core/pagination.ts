@@ -24,6 +24,21 @@ export function clampPage(requested: number, total: number, pageSize: number): n
   return Math.min(Math.max(1, requested), pages);
 }
 
+/**
+ * Fetches the requested page of a list that knows its total; a page number past the end gets the
+ * last page instead (a second fetch only then).
+ */
+export async function fetchPage<T extends { total: number }>(
+  requested: number,
+  pageSize: number,
+  fetch: (page: { limit: number; offset: number }) => Promise<T>,
+): Promise<{ page: number; result: T }> {
+  const first = await fetch({ limit: pageSize, offset: (requested - 1) * pageSize });
+  const page = clampPage(requested, first.total, pageSize);
+  if (page === requested) return { page, result: first };
+  return { page, result: await fetch({ limit: pageSize, offset: (page - 1) * pageSize }) };
+}
+
 export function buildPagination(
   basePath: string,
   query: Record<string, string | undefined>,

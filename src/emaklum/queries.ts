@@ -83,7 +83,7 @@ const COLUMNS = [
   'p.updated_at',
 ];
 
-export async function countPayments(
+async function countPayments(
   db: Knex | Knex.Transaction,
   payee: Payee,
   filter: PaymentFilter,
@@ -93,18 +93,17 @@ export async function countPayments(
 }
 
 /**
- * One page of the payee's payments and, on each row, how many match the filter in all
- * (`count(*) OVER ()`): the count and the page in one round trip. An empty page says nothing of
- * the total; the caller counts separately only then (a page number past the end).
+ * One page of the payee's payments and how many match the filter in all, in one round trip
+ * (`count(*) OVER ()` on each row). An empty page past the first says nothing of the total: only
+ * then is it counted separately.
  */
 export async function listPayments(
   db: Knex | Knex.Transaction,
   payee: Payee,
   filter: PaymentFilter,
   sort: SortKey,
-  limit: number,
-  offset: number,
-): Promise<{ rows: PaymentRow[]; total: number | undefined }> {
+  { limit, offset }: { limit: number; offset: number },
+): Promise<{ rows: PaymentRow[]; total: number }> {
   const rows = await filtered(db, payee, filter)
     .join('departments as d', 'd.id', 'p.department_id')
     .select<(PaymentRow & { total_count: number })[]>([
@@ -114,10 +113,8 @@ export async function listPayments(
     .orderBy(SORTS[sort].map((s) => ({ ...s })))
     .limit(limit)
     .offset(offset);
-  return {
-    rows: rows.map(({ total_count: _total, ...row }) => row),
-    total: rows[0]?.total_count,
-  };
+  const total = rows[0]?.total_count ?? (offset > 0 ? await countPayments(db, payee, filter) : 0);
+  return { rows: rows.map(({ total_count: _total, ...row }) => row), total };
 }
 
 export async function findPayment(

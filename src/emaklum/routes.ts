@@ -2,11 +2,11 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { requestContext, writeAudit } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
-import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
+import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
 import { notFound, requireSignedIn } from '../middleware/access.js';
 import { PAYMENT_STATUSES, PAYMENT_STATUS_BADGE, payeeOf, type SortKey } from './catalog.js';
-import { countPayments, findPayment, listPayments, setNotifyPreference } from './queries.js';
+import { findPayment, listPayments, setNotifyPreference } from './queries.js';
 import { PAGE_SIZE, searchSchema, searchValues, type SearchValues } from './service.js';
 
 const SEARCH_FIELDS = ['dari', 'hingga', 'rujukan', 'status', 'susun'] as const;
@@ -71,17 +71,12 @@ export function emaklumRouter(deps: AppDeps): Router {
       );
     }
     const { filter, sort } = parsed.data;
-    let page = parsePage(req.query.page);
-    let { rows, total } = await listPayments(deps.db, payee, filter, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-    if (total === undefined) {
-      // An empty page: no match at all, or a page number past the end (then show the last page).
-      total = page > 1 ? await countPayments(deps.db, payee, filter) : 0;
-      const last = clampPage(page, total, PAGE_SIZE);
-      if (total > 0 && last !== page) {
-        page = last;
-        ({ rows } = await listPayments(deps.db, payee, filter, sort, PAGE_SIZE, (page - 1) * PAGE_SIZE));
-      }
-    }
+    const {
+      page,
+      result: { rows, total },
+    } = await fetchPage(parsePage(req.query.page), PAGE_SIZE, (p) =>
+      listPayments(deps.db, payee, filter, sort, p),
+    );
     const pagination = buildPagination(
       '/emaklum',
       {

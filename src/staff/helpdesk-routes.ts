@@ -2,7 +2,7 @@ import type { Request, Response, Router } from 'express';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { hasMessage } from '../core/i18n/index.js';
-import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
+import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { HelpdeskService } from './helpdesk-service.js';
 import { recentSecurityEvents, searchUsers, type HelpdeskAccount } from './queries.js';
@@ -27,12 +27,9 @@ export function registerHelpdeskRoutes(router: Router, deps: AppDeps): void {
     if (q && !wantsSearch(q)) errors = [{ text: req.t('staff.search.tooShort'), href: '#q' }];
     else if (q) {
       const requested = parsePage(req.query.page);
-      const first = await searchUsers(db, q, { limit: PAGE_SIZE, offset: (requested - 1) * PAGE_SIZE });
-      const page = clampPage(requested, first.total, PAGE_SIZE);
-      result =
-        page === requested
-          ? first
-          : await searchUsers(db, q, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+      const fetched = await fetchPage(requested, PAGE_SIZE, (p) => searchUsers(db, q, p));
+      const page = fetched.page;
+      result = fetched.result;
       pagination = buildPagination('/pentadbir/helpdesk', { q }, page, result.total, PAGE_SIZE);
       await auditView(db, req, 'staff.helpdesk.search.viewed', null, { q, page, results: result.total });
     }

@@ -5,7 +5,7 @@ import { isGovernmentEmail } from '../auth/first-time-service.js';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { monthName } from '../core/format.js';
-import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
+import { buildPagination, clampPage, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './import-format.js';
@@ -59,15 +59,9 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
     if (q && !wantsSearch(q)) errors = [{ text: req.t('staff.search.tooShort'), href: '#q' }];
     else if (q) {
       const requested = parsePage(req.query.page);
-      const first = await searchEmployees(db, scope, q, {
-        limit: PAGE_SIZE,
-        offset: (requested - 1) * PAGE_SIZE,
-      });
-      const page = clampPage(requested, first.total, PAGE_SIZE);
-      result =
-        page === requested
-          ? first
-          : await searchEmployees(db, scope, q, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+      const fetched = await fetchPage(requested, PAGE_SIZE, (p) => searchEmployees(db, scope, q, p));
+      const page = fetched.page;
+      result = fetched.result;
       pagination = buildPagination('/pentadbir/unit-gaji', { q }, page, result.total, PAGE_SIZE);
       await auditView(db, req, 'staff.payroll.search.viewed', null, { q, page, results: result.total });
     }
