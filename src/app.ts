@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use(sessions.middleware); //                    5. session in PostgreSQL
   app.use(sessionTimeouts(config)); //                6. idle and absolute timeouts
   app.use(formBodies); //                             7. urlencoded forms, size-limited
-  app.use(csrfProtection); //                         8. synchroniser token on every POST
+  app.use(csrfProtection(config.sessionSecret, config.isProduction)); // 8. CSRF token on every POST
   app.use(currentUser(db)); //                        9. the signed-in account
   app.use(saveFlashBeforeRedirect);
   app.use(flashMessages); //                          9b. one-shot notice (session → res.locals.flash)

@@ -116,7 +116,7 @@ describe('Lupa Kata Laluan', () => {
           headers: {
             host: 'evil.example.com',
             'x-forwarded-host': 'evil.example.com',
-            cookie: `ispeks.sid=${client.cookie('ispeks.sid')}`,
+            cookie: client.cookieHeader(),
             'content-type': 'application/x-www-form-urlencoded',
             'content-length': Buffer.byteLength(body),
           },

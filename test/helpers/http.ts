@@ -22,6 +22,11 @@ export class TestClient {
     return this.cookies.get(name);
   }
 
+  /** The Cookie header this client would send (for hand-built requests). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   clearCookies(): void {
     this.cookies.clear();
   }
@@ -44,7 +49,7 @@ export class TestClient {
     body?: string | Uint8Array<ArrayBuffer> | FormData | Blob,
     headers: Record<string, string> = {},
   ): Promise<Page> {
-    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = this.cookieHeader();
     const res = await fetch(new URL(path, this.baseUrl), {
       method,
       body,
