@@ -7,6 +7,7 @@ import {
   finishPdf,
   keyValueGrid,
   note,
+  paragraph,
   rule,
   sectionTitle,
   totalBox,
@@ -16,10 +17,14 @@ import { ecBlocks, type EcForm } from './service.js';
 
 /** Borang EC as a PDF with the same sections as the page. */
 export function ecPdf(form: EcForm, t: Translate, monthName: (m: number) => string): Promise<Buffer> {
-  const doc = createPdf({ title: `${t('eec.formLetter')} ${form.year}`, subject: form.header.name });
+  const doc = createPdf({
+    title: `${t('eec.formLetter')} ${form.year}`,
+    subject: form.header.name,
+    lang: t('pdf.lang'),
+  });
   const blocks = ecBlocks(form, t, monthName, formatDate);
-  doc.font('Helvetica').fontSize(8).text(t('eec.formCode'), { align: 'left' });
-  centred(doc, t('eec.formLetter'), 20);
+  paragraph(doc, t('eec.formCode'));
+  centred(doc, t('eec.formLetter'), 20, true, true);
   centred(doc, t('eec.formTitle'), 11);
   centred(doc, t('eec.formSubtitle', { year: form.year }), 9.5);
   centred(doc, t('eec.formNote'), 7.5, false);

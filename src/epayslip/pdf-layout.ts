@@ -1,24 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
 /**
- * Small drawing helpers for the portal's PDFs (payslip and Borang EC): A4, the standard
- * Helvetica fonts (no font files), black on white so that they print well.
+ * Small drawing helpers for the portal's PDFs (payslip and Borang EC): A4, black on white so
+ * that they print well, and accessible: tagged (PDF/UA: a structure tree in reading order,
+ * headings, tables of label/value cells, decoration marked as artifacts), with the document
+ * language and a title shown in the viewer's title bar, in an embedded Unicode font (DejaVu
+ * Sans, from the dejavu-fonts-ttf package) so that names outside Latin-1 print.
  */
 export type Pdf = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const require = createRequire(import.meta.url);
+// Read once per process; pdfkit subsets the font into each document.
+const REGULAR_TTF = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+const BOLD_TTF = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
+const FONT = 'Body';
+const BOLD = 'Body-Bold';
 const GREY = '#555555';
 const LINE = '#999999';
 
-export function createPdf(info: { title: string; subject: string }): Pdf {
-  return new PDFDocument({
+/** The structure root of each document: every helper adds its element here, in reading order. */
+const roots = new WeakMap<Pdf, Struct>();
+
+function root(doc: Pdf): Struct {
+  const r = roots.get(doc);
+  if (!r) throw new Error('PDF made without createPdf');
+  return r;
+}
+
+/** Adds a structure element whose content is what `draw` puts on the page. */
+function tagged(doc: Pdf, type: string, draw: () => void, parent: Struct = root(doc)): void {
+  parent.add(doc.struct(type, {}, [draw]));
+}
+
+/** Lines, bands and boxes are decoration: screen readers skip them. */
+function artifact(doc: Pdf, draw: () => void): void {
+  doc.markContent('Artifact', { type: 'Layout' });
+  draw();
+  doc.endMarkedContent();
+}
+
+export function createPdf(info: { title: string; subject: string; lang?: string }): Pdf {
+  const doc = new PDFDocument({
     size: 'A4',
     margin: 40,
     bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    // PDF/UA identification (pdfkit supports it; @types/pdfkit lists only the PDF/A subsets).
+    subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
+    displayTitle: true,
+    lang: info.lang ?? 'ms-MY',
     info: { Title: info.title, Subject: info.subject, Author: 'Portal iSPEKS', Creator: 'Portal iSPEKS' },
   });
+  doc.registerFont(FONT, REGULAR_TTF);
+  doc.registerFont(BOLD, BOLD_TTF);
+  doc.font(FONT);
+  const documentRoot = doc.struct('Document');
+  doc.addStructure(documentRoot);
+  roots.set(doc, documentRoot);
+  return doc;
 }
+
+/** The language tag for a PDF in the user's language. */
+export const pdfLang = (locale: string): string => (locale === 'en' ? 'en-MY' : 'ms-MY');
 
 /** Ends the document and collects it into one buffer. */
 export function finishPdf(doc: Pdf): Promise<Buffer> {
@@ -27,6 +74,7 @@ export function finishPdf(doc: Pdf): Promise<Buffer> {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
+    roots.get(doc)?.end();
     doc.end();
   });
 }
@@ -42,22 +90,38 @@ export function ensureSpace(doc: Pdf, height: number): void {
   }
 }
 
-export function centred(doc: Pdf, text: string, size: number, bold = true): void {
-  doc
-    .font(bold ? BOLD : FONT)
-    .fontSize(size)
-    .fillColor('#000000')
-    .text(text, left(doc), doc.y, { width: contentWidth(doc), align: 'center' });
+/** A centred line: `heading` makes it the document's H1 (one per document), else a paragraph. */
+export function centred(doc: Pdf, text: string, size: number, bold = true, heading = false): void {
+  tagged(doc, heading ? 'H1' : 'P', () =>
+    doc
+      .font(bold ? BOLD : FONT)
+      .fontSize(size)
+      .fillColor('#000000')
+      .text(text, left(doc), doc.y, { width: contentWidth(doc), align: 'center' }),
+  );
+}
+
+/** A plain paragraph at the left margin. */
+export function paragraph(doc: Pdf, text: string, size = 8): void {
+  tagged(doc, 'P', () =>
+    doc
+      .font(FONT)
+      .fontSize(size)
+      .fillColor('#000000')
+      .text(text, left(doc), doc.y, { width: contentWidth(doc) }),
+  );
 }
 
 export function rule(doc: Pdf, gap = 6): void {
   doc.y += gap / 2;
-  doc
-    .moveTo(left(doc), doc.y)
-    .lineTo(left(doc) + contentWidth(doc), doc.y)
-    .lineWidth(0.7)
-    .strokeColor(LINE)
-    .stroke();
+  artifact(doc, () =>
+    doc
+      .moveTo(left(doc), doc.y)
+      .lineTo(left(doc) + contentWidth(doc), doc.y)
+      .lineWidth(0.7)
+      .strokeColor(LINE)
+      .stroke(),
+  );
   doc.y += gap / 2;
 }
 
@@ -66,12 +130,14 @@ export function sectionTitle(doc: Pdf, text: string): void {
   ensureSpace(doc, 40);
   doc.y += 6;
   const y = doc.y;
-  doc.rect(left(doc), y, contentWidth(doc), 16).fillColor('#e8ecf2').fill();
-  doc
-    .font(BOLD)
-    .fontSize(9.5)
-    .fillColor('#000000')
-    .text(text, left(doc) + 4, y + 4, { width: contentWidth(doc) - 8 });
+  artifact(doc, () => doc.rect(left(doc), y, contentWidth(doc), 16).fillColor('#e8ecf2').fill());
+  tagged(doc, 'H2', () =>
+    doc
+      .font(BOLD)
+      .fontSize(9.5)
+      .fillColor('#000000')
+      .text(text, left(doc) + 4, y + 4, { width: contentWidth(doc) - 8 }),
+  );
   doc.y = y + 20;
 }
 
@@ -81,6 +147,9 @@ export function keyValueGrid(doc: Pdf, pairs: [string, string][], columns = 2): 
   const colWidth = width / columns;
   const labelWidth = Math.round(colWidth * 0.42);
   const valueWidth = colWidth - labelWidth - 8;
+  // One row of the table per label/value pair, so a screen reader reads each label with its value.
+  const table = doc.struct('Table');
+  root(doc).add(table);
   for (let i = 0; i < pairs.length; i += columns) {
     const row = pairs.slice(i, i + columns);
     const height =
@@ -102,19 +171,35 @@ export function keyValueGrid(doc: Pdf, pairs: [string, string][], columns = 2): 
     const y = doc.y;
     row.forEach(([label, value], c) => {
       const x = left(doc) + c * colWidth;
-      doc
-        .font(FONT)
-        .fontSize(8)
-        .fillColor(GREY)
-        .text(label, x, y, { width: labelWidth - 4 });
-      doc
-        .font(BOLD)
-        .fontSize(8.5)
-        .fillColor('#000000')
-        .text(value || '-', x + labelWidth, y, { width: valueWidth });
+      const tr = doc.struct('TR');
+      table.add(tr);
+      tagged(
+        doc,
+        'TH',
+        () =>
+          doc
+            .font(FONT)
+            .fontSize(8)
+            .fillColor(GREY)
+            .text(label, x, y, { width: labelWidth - 4 }),
+        tr,
+      );
+      tagged(
+        doc,
+        'TD',
+        () =>
+          doc
+            .font(BOLD)
+            .fontSize(8.5)
+            .fillColor('#000000')
+            .text(value || '-', x + labelWidth, y, { width: valueWidth }),
+        tr,
+      );
+      tr.end();
     });
     doc.y = y + height;
   }
+  table.end();
   doc.x = left(doc);
 }
 
@@ -140,26 +225,35 @@ export function amountColumn(
   total: AmountRow,
 ): number {
   const amountWidth = 88;
-  doc.rect(x, y, width, 16).fillColor('#e8ecf2').fill();
-  doc
-    .font(BOLD)
-    .fontSize(9.5)
-    .fillColor('#000000')
-    .text(title, x + 4, y + 4, { width: width - 8 });
+  artifact(doc, () => doc.rect(x, y, width, 16).fillColor('#e8ecf2').fill());
+  tagged(doc, 'H2', () =>
+    doc
+      .font(BOLD)
+      .fontSize(9.5)
+      .fillColor('#000000')
+      .text(title, x + 4, y + 4, { width: width - 8 }),
+  );
+  // The column is its own table in the structure tree: read whole, before the column beside it.
+  const table = doc.struct('Table');
+  root(doc).add(table);
   let cy = y + 20;
-  for (const row of rows) cy = amountLine(doc, x, cy, width, amountWidth, row);
-  doc
-    .moveTo(x, cy + 1)
-    .lineTo(x + width, cy + 1)
-    .lineWidth(0.7)
-    .strokeColor(LINE)
-    .stroke();
-  cy = amountLine(doc, x, cy + 4, width, amountWidth, { ...total, bold: true });
+  for (const row of rows) cy = amountLine(doc, table, x, cy, width, amountWidth, row);
+  artifact(doc, () =>
+    doc
+      .moveTo(x, cy + 1)
+      .lineTo(x + width, cy + 1)
+      .lineWidth(0.7)
+      .strokeColor(LINE)
+      .stroke(),
+  );
+  cy = amountLine(doc, table, x, cy + 4, width, amountWidth, { ...total, bold: true });
+  table.end();
   return cy;
 }
 
 function amountLine(
   doc: Pdf,
+  table: Struct,
   x: number,
   y: number,
   width: number,
@@ -171,20 +265,37 @@ function amountLine(
   const labelWidth = width - amountWidth - 8 - indent;
   doc.font(row.bold ? BOLD : FONT).fontSize(size);
   const height = Math.max(doc.heightOfString(row.label, { width: labelWidth }), 10) + 3;
-  doc.fillColor(row.sub ? GREY : '#000000').text(row.label, x + 2 + indent, y, { width: labelWidth });
-  doc
-    .fillColor('#000000')
-    .text(row.amount, x + width - amountWidth - 2, y, { width: amountWidth, align: 'right' });
+  const tr = doc.struct('TR');
+  table.add(tr);
+  tagged(
+    doc,
+    'TD',
+    () => doc.fillColor(row.sub ? GREY : '#000000').text(row.label, x + 2 + indent, y, { width: labelWidth }),
+    tr,
+  );
+  tagged(
+    doc,
+    'TD',
+    () =>
+      doc
+        .fillColor('#000000')
+        .text(row.amount, x + width - amountWidth - 2, y, { width: amountWidth, align: 'right' }),
+    tr,
+  );
+  tr.end();
   return y + height;
 }
 
 /** Full-width label / amount rows that break across pages (the Borang EC sections). */
 export function amountRows(doc: Pdf, rows: AmountRow[]): void {
   const width = contentWidth(doc);
+  const table = doc.struct('Table');
+  root(doc).add(table);
   for (const row of rows) {
     ensureSpace(doc, 14);
-    doc.y = amountLine(doc, left(doc), doc.y, width, 110, row);
+    doc.y = amountLine(doc, table, left(doc), doc.y, width, 110, row);
   }
+  table.end();
   doc.x = left(doc);
 }
 
@@ -193,22 +304,26 @@ export function totalBox(doc: Pdf, label: string, amount: string): void {
   ensureSpace(doc, 30);
   const y = doc.y + 4;
   const width = contentWidth(doc);
-  doc.rect(left(doc), y, width, 22).lineWidth(1).strokeColor('#000000').stroke();
-  doc
-    .font(BOLD)
-    .fontSize(11)
-    .fillColor('#000000')
-    .text(label, left(doc) + 6, y + 6, { width: width / 2 });
-  doc.text(amount, left(doc) + width / 2, y + 6, { width: width / 2 - 6, align: 'right' });
+  artifact(doc, () => doc.rect(left(doc), y, width, 22).lineWidth(1).strokeColor('#000000').stroke());
+  tagged(doc, 'P', () => {
+    doc
+      .font(BOLD)
+      .fontSize(11)
+      .fillColor('#000000')
+      .text(label, left(doc) + 6, y + 6, { width: width / 2 });
+    doc.text(amount, left(doc) + width / 2, y + 6, { width: width / 2 - 6, align: 'right' });
+  });
   doc.y = y + 30;
 }
 
 export function note(doc: Pdf, text: string): void {
   ensureSpace(doc, 20);
-  doc
-    .font(FONT)
-    .fontSize(7.5)
-    .fillColor(GREY)
-    .text(text, left(doc), doc.y, { width: contentWidth(doc) });
+  tagged(doc, 'P', () =>
+    doc
+      .font(FONT)
+      .fontSize(7.5)
+      .fillColor(GREY)
+      .text(text, left(doc), doc.y, { width: contentWidth(doc) }),
+  );
   doc.fillColor('#000000');
 }

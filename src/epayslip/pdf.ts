@@ -16,9 +16,13 @@ import { employeeBlock, type PayslipView } from './service.js';
 
 /** The payslip as a PDF with the same blocks as the page (pdfkit, drawn on the server). */
 export function payslipPdf(view: PayslipView, t: Translate, period: string): Promise<Buffer> {
-  const doc = createPdf({ title: `${t('epayslip.slipTitle', { period })}`, subject: view.employee.name });
+  const doc = createPdf({
+    title: t('epayslip.slipTitle', { period }),
+    subject: view.employee.name,
+    lang: t('pdf.lang'),
+  });
   centred(doc, t('epayslip.org'), 11);
-  centred(doc, t('epayslip.slipHeading'), 14);
+  centred(doc, t('epayslip.slipHeading'), 14, true, true);
   centred(doc, t('epayslip.slipTitle', { period }), 10, false);
   rule(doc, 10);
   keyValueGrid(doc, employeeBlock(view, t, period, maskAccount, formatDate), 2);

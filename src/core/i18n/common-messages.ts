@@ -4,6 +4,7 @@ import type { MessageSet } from './index.js';
 export const commonMessages: MessageSet = {
   ms: {
     'app.name': 'PORTAL iSPEKS',
+    'pdf.lang': 'ms-MY',
     'app.version': 'versi 2.1',
     'app.subtitle': 'Sistem Perakaunan Akruan Kerajaan Negeri',
     'frame.welcome': 'SELAMAT DATANG KE PORTAL iSPEKS',
@@ -70,6 +71,7 @@ export const commonMessages: MessageSet = {
   },
   en: {
     'app.name': 'PORTAL iSPEKS',
+    'pdf.lang': 'en-MY',
     'app.version': 'version 2.1',
     'app.subtitle': 'State Government Accrual Accounting System',
     'frame.welcome': 'WELCOME TO PORTAL iSPEKS',
