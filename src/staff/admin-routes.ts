@@ -18,6 +18,7 @@ import {
   type RoleAccount,
 } from './queries.js';
 import { auditView, idParam, renderStaff, setFlash } from './web.js';
+import { actionFilter, actionName, auditFields, auditSentence, AUDIT_ACTION_GROUPS } from './audit-words.js';
 
 const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'admin'];
 const AUDIT_PAGE_SIZE = 50;
@@ -236,7 +237,10 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
       }
       filters[field] = (await findAccountIdByLoginId(db, loginId)) ?? -1;
     }
-    if (q.action) filters.actionPrefix = q.action.toLowerCase();
+    const chosen = actionFilter(q.action);
+    if (!chosen) errors.push({ text: req.t('staff.audit.err.action'), href: '#action' });
+    else if (chosen.action) filters.actions = [chosen.action];
+    else if (chosen.actions) filters.actions = chosen.actions;
     return { filters, errors };
   };
 
@@ -267,7 +271,16 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
       'audit',
       {
         title: req.t('staff.audit.title'),
-        rows: result.rows,
+        rows: result.rows.map((r) => ({
+          ...r,
+          sentence: auditSentence(req.t, req.locale, r.action, r.details ?? {}),
+          fields: auditFields(req.t, req.locale, r.details ?? {}),
+        })),
+        actionGroups: AUDIT_ACTION_GROUPS.map((g) => ({
+          value: `group:${g.group}`,
+          label: req.t(`staff.audit.group.${g.group}`),
+          actions: g.actions.map((a) => ({ value: a, label: actionName(req.t, req.locale, a) })),
+        })),
         total: result.total,
         pagination: buildPagination('/pentadbir/admin/audit', query, page, result.total, AUDIT_PAGE_SIZE),
         exportHref: `/pentadbir/admin/audit/eksport?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`,

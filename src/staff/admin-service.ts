@@ -163,7 +163,7 @@ export class AdminService {
         to: filters.to?.toISOString() ?? null,
         actorAccountId: filters.actorAccountId ?? null,
         subjectAccountId: filters.subjectAccountId ?? null,
-        actionPrefix: filters.actionPrefix ?? null,
+        actions: filters.actions ?? null,
       },
       ...facts,
     });

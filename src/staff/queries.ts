@@ -504,7 +504,8 @@ export interface AuditFilters {
   to?: Date;
   actorAccountId?: number;
   subjectAccountId?: number;
-  actionPrefix?: string;
+  /** Exactly these actions (one chosen, or a group's). */
+  actions?: string[];
 }
 
 export interface AuditRow {
@@ -526,7 +527,7 @@ function auditBase(db: Db, f: AuditFilters) {
   if (f.to) q.where('l.occurred_at', '<', f.to);
   if (f.actorAccountId !== undefined) q.where('l.actor_account_id', f.actorAccountId);
   if (f.subjectAccountId !== undefined) q.where('l.subject_account_id', f.subjectAccountId);
-  if (f.actionPrefix) q.whereRaw("l.action LIKE ? ESCAPE '\\'", [`${likeEscape(f.actionPrefix)}%`]);
+  if (f.actions) q.whereIn('l.action', f.actions);
   return q;
 }
 
