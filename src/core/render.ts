@@ -24,6 +24,7 @@ export async function renderPage(
 ): Promise<void> {
   const layout = options.layout ?? (res.locals.user ? 'portal' : 'public');
   const all = { errors: [] as FieldError[], values: {}, ...locals };
+  Object.assign(all, fieldHelpers(all.errors));
   const body = await renderToString(res, view, all);
   const html = await renderToString(res, `layouts/${layout}`, { ...all, body });
   res
@@ -36,6 +37,26 @@ function renderToString(res: Response, view: string, locals: Record<string, unkn
   return new Promise((resolve, reject) => {
     res.render(view, locals, (err: Error | null, html?: string) => (err ? reject(err) : resolve(html ?? '')));
   });
+}
+
+const attr = (v: string) => v.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The GOV.UK error pattern for templates: `hasError('email')` for the field's error class, and
+ * `<input id="email" <%- fieldAria('email', 'email-hint') %>>`, which ties the field to its hint
+ * and, when it has one, to its error message (aria-describedby) and marks it aria-invalid.
+ */
+export function fieldHelpers(errors: FieldError[]) {
+  const hasError = (field: string) => errors.some((e) => e.href === `#${field}`);
+  const fieldAria = (field: string, ...describedBy: string[]) => {
+    const invalid = hasError(field);
+    const ids = invalid ? [...describedBy, `${field}-error`] : describedBy;
+    return (
+      (ids.length ? ` aria-describedby="${attr(ids.join(' '))}"` : '') +
+      (invalid ? ' aria-invalid="true"' : '')
+    );
+  };
+  return { hasError, fieldAria };
 }
 
 /** Turns zod issues into the `{ text, href }` list the error summary and fields show. */

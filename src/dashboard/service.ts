@@ -18,6 +18,8 @@ export interface ChartBar {
   colourClass: string;
   /** The bar's fill (an SVG presentation attribute, allowed by the CSP; CSS may override it). */
   colour: string;
+  /** Baseline of the module's full name, above its bar. */
+  labelY: number;
   y: number;
   width: number;
   textY: number;
@@ -54,19 +56,22 @@ export interface Dashboard {
 /** Bar colours: the same as .chart__bar--1…5 in app.css (kept here for a stylesheet-less view). */
 const COLOURS = ['#0b3d91', '#1f7a8c', '#b45309', '#6d28d9', '#15803d'];
 
-const CHART = { width: 300, labelWidth: 58, barMax: 200, rowHeight: 36, barHeight: 24, top: 6 };
+// Each module's full name sits above its bar (codes such as "PROC" mean nothing to most people).
+const CHART = { width: 320, labelWidth: 0, barMax: 270, rowHeight: 48, labelHeight: 18, barHeight: 20, top: 4 };
 
 /** A horizontal bar per module, drawn on the server as SVG geometry (no script needed). */
 export function buildChart(modules: ModuleWidget[]): Chart {
   const max = Math.max(0, ...modules.map((m) => m.total));
   const bars = modules.map((m, i) => {
-    const y = CHART.top + i * CHART.rowHeight;
+    const rowTop = CHART.top + i * CHART.rowHeight;
+    const y = rowTop + CHART.labelHeight;
     const width = max === 0 ? 0 : Math.max(m.total > 0 ? 3 : 0, Math.round((m.total / max) * CHART.barMax));
     return {
       module: m.module,
       count: m.total,
       colourClass: `chart__bar--${i + 1}`,
       colour: COLOURS[i % COLOURS.length]!,
+      labelY: rowTop + 13,
       y,
       width,
       textY: y + CHART.barHeight / 2 + 5,
@@ -75,7 +80,8 @@ export function buildChart(modules: ModuleWidget[]): Chart {
   });
   return {
     width: CHART.width,
-    height: CHART.top * 2 + modules.length * CHART.rowHeight - (CHART.rowHeight - CHART.barHeight),
+    height:
+      CHART.top * 2 + modules.length * CHART.rowHeight - (CHART.rowHeight - CHART.labelHeight - CHART.barHeight),
     labelWidth: CHART.labelWidth,
     barHeight: CHART.barHeight,
     bars,

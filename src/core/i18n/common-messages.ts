@@ -5,6 +5,7 @@ export const commonMessages: MessageSet = {
   ms: {
     'app.name': 'PORTAL iSPEKS',
     'pdf.lang': 'ms-MY',
+    'common.tableRegion': 'Jadual (boleh ditatal ke tepi)',
     'app.version': 'versi 2.1',
     'app.subtitle': 'Sistem Perakaunan Akruan Kerajaan Negeri',
     'frame.welcome': 'SELAMAT DATANG KE PORTAL iSPEKS',
@@ -72,6 +73,7 @@ export const commonMessages: MessageSet = {
   en: {
     'app.name': 'PORTAL iSPEKS',
     'pdf.lang': 'en-MY',
+    'common.tableRegion': 'Table (scrolls sideways)',
     'app.version': 'version 2.1',
     'app.subtitle': 'State Government Accrual Accounting System',
     'frame.welcome': 'WELCOME TO PORTAL iSPEKS',
