@@ -23,6 +23,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -268,9 +269,12 @@ async function main(): Promise<void> {
       BASE_URL: `http://localhost:${port}`,
       DATABASE_URL: url,
       SMTP_URL: smtp.url,
-      SESSION_SECRET: 'bench-session-secret-0123456789abcdefghijklmnop',
-      DECOY_SECRET: 'bench-decoy-secret-0123456789abcdefghijklmnopq',
+      // Fresh secrets each run: production refuses published values (src/core/config.ts).
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      DECOY_SECRET: randomBytes(32).toString('hex'),
       TRUST_PROXY: 'true',
+      // The bench speaks plain HTTP to the app, so the session cookie cannot be always-Secure.
+      ALLOW_INSECURE_HTTP: 'true',
       BENCH_CEILING_ROUTE: '1',
       UV_THREADPOOL_SIZE: threadPool,
     };

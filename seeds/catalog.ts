@@ -557,19 +557,3 @@ export const DOWNLOADS: readonly {
     sort_order: 40,
   },
 ];
-
-/** Secret phrases of the generated active accounts. */
-export const SECRET_PHRASES: readonly string[] = [
-  'Pelangi Petang Di Tasik Shah Alam',
-  'Kopi O Panas Setiap Pagi',
-  'Angin Sepoi Bahasa Di Morib',
-  'Hujan Renyai Di Bukit Fraser',
-  'Kenangan Manis Di Kuala Selangor',
-  'Kunang-Kunang Di Kampung Kuantan',
-  'Senja Merah Di Pantai Remis',
-  'Roti Canai Dan Teh Tarik',
-  'Bulan Purnama Di Sekinchan',
-  'Sawah Padi Menguning Emas',
-  'Durian Musang King Sedap',
-  'Ombak Tenang Di Pulau Ketam',
-];

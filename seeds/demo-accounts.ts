@@ -12,8 +12,14 @@ export const DEMO_PASSWORD = 'Selangor-Maju-2026';
 /** The temporary password of the pending demo account (expires 24 hours after the seed ran). */
 export const DEMO_TEMP_PASSWORD = 'Sementara-Ehsan-4821';
 
-/** The secret phrase of the demo employee and staff accounts (random demo accounts get others). */
-export const DEMO_SECRET_PHRASE = 'Bunga Raya Mekar Di Pagi Hari';
+/**
+ * The secret phrase of the demo employee and staff accounts (random demo accounts get others).
+ * Like every seeded phrase it is one the generator can make (src/auth/phrase/generator.ts), so
+ * demo accounts look like decoys (issue 11, item 4).
+ */
+export const DEMO_SECRET_PHRASE = 'Kenanga Harum Senja';
+/** The secret phrase of the demo company account. */
+export const DEMO_COMPANY_SECRET_PHRASE = 'Perahu Teguh Muara';
 /** The slug of the secret image of DEMO.activeEmployee. */
 export const DEMO_SECRET_IMAGE_SLUG = 'bunga-raya';
 

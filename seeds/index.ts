@@ -16,7 +16,6 @@ import {
   DOWNLOADS,
   PAYSLIP_CODES,
   SECRET_IMAGES,
-  SECRET_PHRASES,
   SECURITY_QUESTIONS,
   SUPPLIERS,
 } from './catalog.js';
@@ -35,6 +34,7 @@ import {
   DEMO_PASSWORD,
   DEMO_SECRET_IMAGE_SLUG,
   DEMO_SECRET_PHRASE,
+  DEMO_COMPANY_SECRET_PHRASE,
   DEMO_SECURITY_ANSWERS,
   DEMO_TEMP_PASSWORD,
   DEMO_UNPUBLISHED_DEPARTMENT_CODES,
@@ -42,6 +42,7 @@ import {
 import { buildEmployees, type EmployeeSeed } from './people.js';
 import { buildLoans, paidMonths, payslipLines, type LineSeed, type LoanSeed } from './payroll.js';
 import { Rng } from './random.js';
+import { seededPhrase } from '../src/auth/phrase/generator.js';
 
 export * from './demo-accounts.js';
 
@@ -321,7 +322,17 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
     (e) => e.key.startsWith('gen:') && e.status === 'active' && e.email?.endsWith('@selangor.gov.my'),
   );
   const chosen = rng.sample(eligible, 36);
-  for (const e of chosen.slice(0, 33)) activeAccount(e, rng.pick(SECRET_PHRASES), rng.pick(imageIds));
+  // Phrases and images from the portal's one generator, as users who kept the offered ones
+  // (issue 11, item 4: the same distribution as the decoys of unknown IDs).
+  const phraseRng = new Rng('phrases');
+  const generated = () => {
+    const g = seededPhrase(() => phraseRng.float(), imageIds.length);
+    return { phrase: g.phrase, image: imageIds[g.imageIndex]! };
+  };
+  for (const e of chosen.slice(0, 33)) {
+    const g = generated();
+    activeAccount(e, g.phrase, g.image);
+  }
   const pending = (e: EmployeeSeed, sentAt: string, expiresAt: string) => {
     accountRows.push({
       login_id: e.ic_no,
@@ -349,8 +360,7 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
       employee_id: need(employeeId, target.key, 'employee'),
       status: 'disabled',
       password_hash: hashes.password,
-      secret_phrase: rng.pick(SECRET_PHRASES),
-      secret_image_id: rng.pick(imageIds),
+      ...(({ phrase, image }) => ({ secret_phrase: phrase, secret_image_id: image }))(generated()),
       activated_at: klTime(addDays(today, -500), 10, 30),
       last_login_at: klTime(addDays(today, -120), 8, 45),
       created_at: klTime(addDays(today, -500), 10, 20),
@@ -366,7 +376,7 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
     supplier_id: need(supplierId, DEMO.company.companyId, 'supplier'),
     status: 'active',
     password_hash: hashes.password,
-    secret_phrase: 'Membina Jalan Ke Masa Depan',
+    secret_phrase: DEMO_COMPANY_SECRET_PHRASE,
     secret_image_id: need(imageId, 'rumah', 'image'),
     notify_payment_status: true,
     activated_at: klTime(companyActivated, 11, 0),

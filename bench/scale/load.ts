@@ -14,10 +14,10 @@ import {
   DOWNLOADS,
   PAYSLIP_CODES,
   SECRET_IMAGES,
-  SECRET_PHRASES,
   SECURITY_QUESTIONS,
   SUPPLIERS,
 } from '../../seeds/catalog.js';
+import { scaleSecret } from './accounts.js';
 import { fromMonthIndex, pad } from '../../seeds/dates.js';
 import {
   EmployeeFactory,
@@ -488,6 +488,7 @@ export async function loadScaleData(pool: pg.Pool, opts: LoadOptions): Promise<L
 
       if (accountId < plan.accounts && e.status === 'active' && e.email?.endsWith('.gov.my')) {
         accountId += 1;
+        const secret = scaleSecret(accountId, SECRET_IMAGES.length);
         writers.accounts.add(
           accountId,
           e.ic_no,
@@ -495,8 +496,8 @@ export async function loadScaleData(pool: pg.Pool, opts: LoadOptions): Promise<L
           employeeId,
           'active',
           opts.passwordHash,
-          SECRET_PHRASES[accountId % SECRET_PHRASES.length],
-          (accountId % SECRET_IMAGES.length) + 1,
+          secret.phrase,
+          secret.imageIndex + 1,
           activatedAt,
           activatedAt,
         );

@@ -3,6 +3,8 @@
  * plus HTML, and says what to do next. None carries a name, salary or any other personal data:
  * the temporary-password email holds only the ID and the temporary password.
  */
+import { markSecret } from '../core/mail/secrets.js';
+
 export interface EmailContent {
   subject: string;
   text: string;
@@ -22,6 +24,8 @@ interface Field {
   label: Paragraph;
   value: string;
   link?: boolean;
+  /** A temporary password or a reset link: removed from the outbox once sent (core/mail/secrets.ts). */
+  secret?: boolean;
 }
 
 interface Body {
@@ -41,7 +45,8 @@ function compose(body: Body): EmailContent {
   const part = (lang: 'ms' | 'en') => {
     const lines: string[] = [];
     for (const p of body.before) lines.push(p[lang], '');
-    for (const f of body.fields ?? []) lines.push(`${f.label[lang]}: ${f.value}`);
+    for (const f of body.fields ?? [])
+      lines.push(`${f.label[lang]}: ${f.secret ? markSecret(f.value) : f.value}`);
     if (body.fields?.length) lines.push('');
     for (const p of body.after) lines.push(p[lang], '');
     lines.push(footer(body.helpdesk)[lang]);
@@ -53,9 +58,8 @@ function compose(body: Body): EmailContent {
     if (body.fields?.length) {
       out.push('<table role="presentation" cellpadding="4">');
       for (const f of body.fields) {
-        const value = f.link
-          ? `<a href="${escapeHtml(f.value)}">${escapeHtml(f.value)}</a>`
-          : `<strong><code>${escapeHtml(f.value)}</code></strong>`;
+        const shown = f.secret ? markSecret(escapeHtml(f.value)) : escapeHtml(f.value);
+        const value = f.link ? `<a href="${shown}">${shown}</a>` : `<strong><code>${shown}</code></strong>`;
         out.push(`<tr><td>${escapeHtml(f.label[lang])}:</td><td>${value}</td></tr>`);
       }
       out.push('</table>');
@@ -89,7 +93,11 @@ export function temporaryPasswordEmail(p: {
     ],
     fields: [
       { label: ID_LABEL, value: p.loginId },
-      { label: { ms: 'Kata laluan sementara', en: 'Temporary password' }, value: p.temporaryPassword },
+      {
+        label: { ms: 'Kata laluan sementara', en: 'Temporary password' },
+        value: p.temporaryPassword,
+        secret: true,
+      },
     ],
     after: [
       {
@@ -161,7 +169,7 @@ export function resetLinkEmail(p: { link: string; helpdesk: string }): EmailCont
         en: 'We received a Forgot Password request for your Portal iSPEKS account.',
       },
     ],
-    fields: [{ label: { ms: 'Pautan', en: 'Link' }, value: p.link, link: true }],
+    fields: [{ label: { ms: 'Pautan', en: 'Link' }, value: p.link, link: true, secret: true }],
     after: [
       {
         ms: 'Langkah seterusnya: buka pautan di atas, jawab soalan rahsia anda dan tetapkan kata laluan baru. Pautan ini sah selama 1 jam dan hanya boleh digunakan sekali.',

@@ -104,6 +104,8 @@ export const authMessages: MessageSet = {
     'auth.secret.phrase': 'Frasa Rahsia',
     'auth.secret.phraseHint':
       'Frasa ini dipaparkan sebelum anda memasukkan kata laluan, supaya anda tahu laman ini tulen (maksimum {max} aksara). Jangan gunakan kata laluan anda.',
+    'auth.secret.phraseGenerated':
+      'Frasa yang diisi dijana secara rawak oleh sistem. Kami syorkan anda mengekalkannya: frasa yang ditaip sendiri lebih mudah dikenal pasti oleh penipu yang meniru laman ini.',
     'auth.secret.errors.imageRequired': 'Sila pilih satu imej.',
     'auth.secret.errors.phraseRequired': 'Sila masukkan Frasa Rahsia.',
     'auth.secret.errors.phraseTooShort': 'Frasa Rahsia mesti sekurang-kurangnya 3 aksara.',
@@ -234,6 +236,8 @@ export const authMessages: MessageSet = {
     'auth.secret.phrase': 'Secret Phrase',
     'auth.secret.phraseHint':
       'This phrase is shown before you type your password, so that you know the site is genuine (at most {max} characters). Do not use your password.',
+    'auth.secret.phraseGenerated':
+      'The phrase filled in was generated at random by the system. We recommend keeping it: a phrase you type yourself is easier to single out for a fraudster copying this site.',
     'auth.secret.errors.imageRequired': 'Please choose an image.',
     'auth.secret.errors.phraseRequired': 'Please enter a Secret Phrase.',
     'auth.secret.errors.phraseTooShort': 'The Secret Phrase must have at least 3 characters.',

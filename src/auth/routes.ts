@@ -30,6 +30,7 @@ import {
   startAnonymousSession,
   startSignedInSession,
 } from './session-control.js';
+import { randomPhrase } from './phrase/generator.js';
 
 /** Per-IP limits of the public forms (generous: a whole department may share one address). */
 export const FORM_LIMITS = {
@@ -272,7 +273,12 @@ export function authRouter(deps: AppDeps): Router {
   router.get('/pengaktifan', noStore, async (req, res) => {
     const owner = await activationOwner(req, res);
     if (!owner) return;
-    await publicPage(res, 'auth/activation', { owner, ...(await secretChoices()) });
+    const choices = await secretChoices();
+    // The default phrase and image come from the generator that makes decoys (issue 11, item 4):
+    // a user who keeps them looks exactly like a decoy to anyone without DECOY_SECRET.
+    const offered = randomPhrase(choices.images.length);
+    const values = { phrase: offered.phrase, image: String(choices.images[offered.imageIndex]?.id ?? '') };
+    await publicPage(res, 'auth/activation', { owner, ...choices, values });
   });
 
   router.post('/pengaktifan', limit(FORM_LIMITS.activation), noStore, async (req, res) => {

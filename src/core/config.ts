@@ -54,6 +54,7 @@ const envSchema = z.object({
     .max(24 * 14)
     .default(24),
   TRUST_PROXY: booleanish.default(false),
+  ALLOW_INSECURE_HTTP: booleanish.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanish.default(true),
 });
@@ -103,17 +104,77 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) throw new ConfigError(`Invalid configuration: ${issuesOf(parsed.error)}`);
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
-  if (isProduction && (!e.SESSION_SECRET || !e.DECOY_SECRET || !e.BASE_URL)) {
-    throw new ConfigError(
-      'Invalid configuration: SESSION_SECRET, DECOY_SECRET and BASE_URL are required when NODE_ENV=production',
-    );
-  }
-  // Development secrets are fixed so that sessions survive restarts; production must set its own.
+  if (isProduction) checkProductionSecurity(e);
+  // Development secrets are fixed so that sessions survive restarts; production must set its own
+  // (checkProductionSecurity), so these defaults never reach a production path.
   return {
     ...e,
     isProduction,
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
-    sessionSecret: e.SESSION_SECRET ?? 'dev-only-session-secret-0123456789abcdef',
-    decoySecret: e.DECOY_SECRET ?? 'dev-only-decoy-secret-0123456789abcdef',
+    sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    decoySecret: e.DECOY_SECRET ?? DEV_DECOY_SECRET,
   };
+}
+
+// ------------------------------------------------------------------ production security (issue 11)
+
+const DEV_SESSION_SECRET = 'dev-only-session-secret-0123456789abcdef';
+const DEV_DECOY_SECRET = 'dev-only-decoy-secret-0123456789abcdef';
+
+/**
+ * Secret values that are public (shipped in this repository, its docs or its compose file at some
+ * time): a secret equal to one of them, or shaped like a placeholder, is refused in production,
+ * since anyone could forge session cookies or compute decoys with it. One list, in one place.
+ */
+export const KNOWN_PLACEHOLDER_SECRETS: readonly string[] = [
+  DEV_SESSION_SECRET,
+  DEV_DECOY_SECRET,
+  'change-me-to-64-random-characters-change-me-to-64-random-characters',
+  'change-me-to-another-64-random-characters-change-me-to-another-64',
+  'bench-session-secret-0123456789abcdefghijklmnop',
+  'bench-decoy-secret-0123456789abcdefghijklmnopq',
+];
+
+/** Words that mark a value someone meant to replace. */
+const PLACEHOLDER_PATTERN =
+  /change[-_ .]?me|changeme|placeholder|replace[-_ .]?(me|this)|your[-_ .]?secret|dev[-_ .]?only|example|not[-_ .]?secret|0123456789|abcdefghij|x{8}/i;
+
+/** Why a secret is not fit for production, or null when it is. */
+export function placeholderReason(value: string): string | null {
+  if (KNOWN_PLACEHOLDER_SECRETS.includes(value)) return 'a value published with the portal';
+  if (PLACEHOLDER_PATTERN.test(value)) return 'a placeholder value';
+  // A repeated character or a short cycle ('aaaa…', 'abab…') is no secret, however long.
+  if (new Set(value).size < 10) return 'too few distinct characters';
+  return null;
+}
+
+/**
+ * Production refuses to start without its own secrets and base URL, with a known placeholder as a
+ * secret, or without a proxy in front unless plain HTTP was allowed on purpose: the session cookie
+ * is always Secure in production, so behind no TLS-terminating proxy nobody could sign in, and
+ * behind one that is not trusted Express cannot see that the request was HTTPS.
+ */
+function checkProductionSecurity(e: Env): void {
+  if (!e.SESSION_SECRET || !e.DECOY_SECRET || !e.BASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration: SESSION_SECRET, DECOY_SECRET and BASE_URL are required when NODE_ENV=production',
+    );
+  }
+  for (const [name, value] of [
+    ['SESSION_SECRET', e.SESSION_SECRET],
+    ['DECOY_SECRET', e.DECOY_SECRET],
+  ] as const) {
+    const reason = placeholderReason(value);
+    if (reason)
+      throw new ConfigError(
+        `Invalid configuration: ${name} is ${reason}; set a random secret of its own (for example: openssl rand -hex 32)`,
+      );
+  }
+  if (e.SESSION_SECRET === e.DECOY_SECRET)
+    throw new ConfigError('Invalid configuration: SESSION_SECRET and DECOY_SECRET must differ');
+  if (!e.TRUST_PROXY && !e.ALLOW_INSECURE_HTTP) {
+    throw new ConfigError(
+      'Invalid configuration: NODE_ENV=production needs TRUST_PROXY=true (the portal behind an HTTPS reverse proxy); set ALLOW_INSECURE_HTTP=true only to run it over plain HTTP on purpose',
+    );
+  }
 }

@@ -15,7 +15,8 @@ interface KnownError {
 }
 
 /**
- * The last middleware: CSRF → 403 page, oversized body → 413, database down → 503,
+ * The last middleware: CSRF → 403 page, oversized body → 413, unreadable charset → 415,
+ * database down → 503,
  * anything else → 500 with the request ID, logged. Never a stack trace to the user.
  * A 503 is logged as one warning without a stack: an outage is a state of the infrastructure
  * (and, while it lasts, one line per request), not a bug in the code; a 500 stays an error.
@@ -28,6 +29,10 @@ export function errorHandler(logger: Logger) {
     let status = 500;
     if (e.code === 'EBADCSRFTOKEN') [view, status] = ['errors/csrf', 403];
     else if (e.type === 'entity.too.large' || e.status === 413) [view, status] = ['errors/too-large', 413];
+    // A body in a charset or content encoding body-parser cannot read (`charset=ibm500`): the
+    // client's fault, said plainly, not a 500 (issue 11).
+    else if (e.type === 'charset.unsupported' || e.type === 'encoding.unsupported' || e.status === 415)
+      [view, status] = ['errors/unsupported', 415];
     else if (err instanceof HttpError && err.status === 404) [view, status] = ['errors/not-found', 404];
     else if (err instanceof HttpError && err.status === 403) [view, status] = ['errors/forbidden', 403];
     else if (err instanceof HttpError && err.status === 401) return res.redirect(303, '/');

@@ -12,11 +12,20 @@ import {
 
 export const LOCALE_COOKIE = 'ispeks.lang';
 
+/**
+ * A cookie's value; a value that is not valid percent-encoding (`ispeks.lang=%E0`) counts as
+ * absent: a bad cookie sent by the browser for a year must not break every page (issue 11).
+ */
 function cookieValue(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -63,7 +63,10 @@ export function sessionMiddleware(config: Config, pool: pg.Pool) {
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.isProduction ? 'auto' : false,
+      // Always Secure in production (issue 11): a cookie that may travel over plain HTTP can be
+      // read on the network. Only ALLOW_INSECURE_HTTP (chosen on purpose, see config.ts) falls
+      // back to Secure-when-the-request-is-HTTPS.
+      secure: config.isProduction ? (config.ALLOW_INSECURE_HTTP ? 'auto' : true) : false,
       path: '/',
     },
   });

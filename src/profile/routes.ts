@@ -18,6 +18,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, normalisePassword } from '../auth/password-
 import { rotateSession, saveSession, startAnonymousSession } from '../auth/session-control.js';
 import { listSecretImages, listSecurityQuestions } from './queries.js';
 import { ProfileService } from './service.js';
+import { isGeneratedPhrase, randomPhrase } from '../auth/phrase/generator.js';
 
 const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
 
@@ -152,7 +153,11 @@ export function profileRouter(deps: AppDeps): Router {
 
   router.get('/frasa', async (req, res) => {
     const [owner, images] = await Promise.all([profile.owner(req.currentUser!), listSecretImages(db)]);
-    const values = { phrase: owner?.secret_phrase ?? '', image: String(owner?.secret_image_id ?? '') };
+    // A phrase the user typed themselves is replaced by a generated one as the default: generated
+    // phrases cannot be told from decoys (issue 11, item 4); the user may still type their own.
+    const current = owner?.secret_phrase ?? '';
+    const phrase = isGeneratedPhrase(current) ? current : randomPhrase(images.length).phrase;
+    const values = { phrase, image: String(owner?.secret_image_id ?? '') };
     await page(res, 'profile/secret', { title: req.t('profile.changeSecret'), images, values });
   });
 

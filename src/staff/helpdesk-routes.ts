@@ -6,7 +6,8 @@ import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { HelpdeskService } from './helpdesk-service.js';
 import { recentSecurityEvents, searchUsers, type HelpdeskAccount } from './queries.js';
-import { auditView, idParam, renderStaff, setFlash, wantsSearch } from './web.js';
+import { parseHelpdeskSearch } from './helpdesk-search.js';
+import { auditView, idParam, renderStaff, setFlash } from './web.js';
 
 const PAGE_SIZE = 20;
 
@@ -24,10 +25,11 @@ export function registerHelpdeskRoutes(router: Router, deps: AppDeps): void {
     let result = null;
     let pagination = null;
     let errors: { text: string; href: string }[] = [];
-    if (q && !wantsSearch(q)) errors = [{ text: req.t('staff.search.tooShort'), href: '#q' }];
-    else if (q) {
+    const parsed = q ? parseHelpdeskSearch(q) : undefined;
+    if (parsed && !parsed.ok) errors = [{ text: req.t(parsed.errorKey), href: '#q' }];
+    else if (parsed?.ok) {
       const requested = parsePage(req.query.page);
-      const fetched = await fetchPage(requested, PAGE_SIZE, (p) => searchUsers(db, q, p));
+      const fetched = await fetchPage(requested, PAGE_SIZE, (p) => searchUsers(db, parsed.search, p));
       const page = fetched.page;
       result = fetched.result;
       pagination = buildPagination('/pentadbir/helpdesk', { q }, page, result.total, PAGE_SIZE);

@@ -78,6 +78,10 @@ export const staffMessages: MessageSet = {
     'staff.search.results': '{total} rekod dijumpai.',
     'staff.search.none': 'Tiada rekod yang sepadan.',
     'staff.search.open': 'Buka',
+    'staff.helpdesk.search.hint':
+      'Taip No Kad Pengenalan penuh (12 digit, dengan atau tanpa sempang), ID syarikat, alamat emel penuh, atau nama (perkataan penuh, contohnya "Aisyah" atau "Nur Aisyah").',
+    'staff.helpdesk.search.wholeIc':
+      'Masukkan No Kad Pengenalan penuh: 12 digit, contohnya 880415-10-5442. Carian sebahagian nombor tidak dibenarkan.',
 
     'staff.payroll.title': 'Unit Gaji: Carian Pekerja',
     'staff.payroll.lead': 'Hanya pekerja jabatan di bawah seliaan anda dipaparkan.',
@@ -389,6 +393,10 @@ export const staffMessages: MessageSet = {
     'staff.search.results': '{total} records found.',
     'staff.search.none': 'No matching records.',
     'staff.search.open': 'Open',
+    'staff.helpdesk.search.hint':
+      'Type the whole IC number (12 digits, with or without dashes), a company ID, a whole email address, or a name (whole words, for example "Aisyah" or "Nur Aisyah").',
+    'staff.helpdesk.search.wholeIc':
+      'Type the whole IC number: 12 digits, for example 880415-10-5442. Searching by part of the number is not allowed.',
 
     'staff.payroll.title': 'Payroll Unit: Employee Search',
     'staff.payroll.lead': 'Only employees of the departments you look after are shown.',

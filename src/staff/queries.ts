@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { endOtherSessions } from '../auth/session-control.js';
 import type { StaffRole } from '../core/current-user.js';
+import type { HelpdeskSearch } from './helpdesk-search.js';
 
 /**
  * Every SQL query of Pengurusan Pentadbir. A payroll officer's queries take a PayrollScope and
@@ -264,24 +265,36 @@ export interface UserListRow {
   registration: RegistrationStatus;
 }
 
-/** Employees and suppliers matching the search, with their account status (no money anywhere). */
+/**
+ * Employees and suppliers matching the helpdesk's search, with their account status (no money
+ * anywhere). Whole values only (see helpdesk-search.ts): no prefix of an IC ever matches.
+ */
 export async function searchUsers(
   db: Db,
-  q: string,
+  search: HelpdeskSearch,
   page: { limit: number; offset: number },
 ): Promise<{ rows: UserListRow[]; total: number }> {
-  const { digits, text } = searchTerms(q);
-  const like = `%${likeEscape(text)}%`;
-  const upper = q.trim().toUpperCase().replace(/\s/g, '');
+  // Each name word must be a whole word of the name: ' nur aisyah binti ' LIKE '% aisyah %'.
+  const spacedName = (column: string) => `(' ' || regexp_replace(lower(${column}), '\\s+', ' ', 'g') || ' ')`;
+  const words = search.nameWords.map((w) => `% ${likeEscape(w)} %`);
+  const nameMatch = (column: string) =>
+    words.length
+      ? words.map((_, i) => `${spacedName(column)} LIKE :w${i} ESCAPE '\\'`).join(' AND ')
+      : 'false';
   const sql = `
     SELECT 'employee' AS kind, a.id AS account_id, e.ic_no AS id_no, e.name, e.email, ${REGISTRATION_SQL} AS registration
       FROM employees e LEFT JOIN accounts a ON a.employee_id = e.id
-     WHERE (${digits ? "e.ic_no LIKE :digits || '%' OR " : ''}lower(e.name) LIKE :like ESCAPE '\\' OR e.email LIKE :like ESCAPE '\\')
+     WHERE (e.ic_no = :ic OR lower(e.email) = :email OR (${nameMatch('e.name')}))
     UNION ALL
     SELECT 'company', a.id, s.company_id, s.name, s.email, ${REGISTRATION_SQL}
       FROM suppliers s LEFT JOIN accounts a ON a.supplier_id = s.id
-     WHERE (s.company_id = :upper OR lower(s.name) LIKE :like ESCAPE '\\' OR s.email LIKE :like ESCAPE '\\')`;
-  const params = { digits: digits ?? '', like, upper };
+     WHERE (s.company_id = :upper OR lower(s.email) = :email OR (${nameMatch('s.name')}))`;
+  const params: Record<string, string> = {
+    ic: search.ic ?? '',
+    email: search.email ?? '',
+    upper: search.companyId,
+    ...Object.fromEntries(words.map((w, i) => [`w${i}`, w])),
+  };
   const count = await db.raw<{ rows: { n: number }[] }>(`SELECT count(*)::int AS n FROM (${sql}) u`, params);
   const list = await db.raw<{ rows: UserListRow[] }>(
     `SELECT * FROM (${sql}) u ORDER BY name, id_no LIMIT :limit OFFSET :offset`,

@@ -58,7 +58,7 @@ describe('helpdesk', () => {
     const byIc = keep(
       'search ic',
       await helpdesk.get(
-        `/pentadbir/helpdesk?q=${DEMO.activeEmployee.ic.slice(0, 6)}-${DEMO.activeEmployee.ic.slice(6, 8)}`,
+        `/pentadbir/helpdesk?q=${DEMO.activeEmployee.ic.slice(0, 6)}-${DEMO.activeEmployee.ic.slice(6, 8)}-${DEMO.activeEmployee.ic.slice(8)}`,
       ),
     );
     assert.ok(visibleText(byIc.html).includes(DEMO.activeEmployee.name));

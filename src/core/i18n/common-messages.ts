@@ -61,6 +61,9 @@ export const commonMessages: MessageSet = {
       'Portal iSPEKS tidak dapat dicapai buat sementara waktu. Tiada maklumat anda yang hilang. Sila cuba sebentar lagi.',
     'error.tooLarge.title': 'Permintaan terlalu besar',
     'error.tooLarge.body': 'Maklumat yang dihantar melebihi had yang dibenarkan.',
+    'error.unsupported.title': 'Format borang tidak disokong',
+    'error.unsupported.body':
+      'Pelayar anda menghantar borang dalam pengekodan aksara yang tidak disokong. Sila muat semula halaman dan hantar borang sekali lagi; jika masalah berterusan, gunakan pelayar lain.',
     'error.rateLimited.title': 'Terlalu banyak cubaan',
     'error.rateLimited.body':
       'Terlalu banyak permintaan dari alamat anda. Sila cuba semula selepas {minutes} minit.',
@@ -129,6 +132,9 @@ export const commonMessages: MessageSet = {
       'Portal iSPEKS cannot be reached for the moment. None of your information has been lost. Please try again shortly.',
     'error.tooLarge.title': 'Request too large',
     'error.tooLarge.body': 'The information sent is larger than allowed.',
+    'error.unsupported.title': 'Form format not supported',
+    'error.unsupported.body':
+      'Your browser sent the form in a character encoding that is not supported. Please reload the page and send the form again; if the problem continues, use another browser.',
     'error.rateLimited.title': 'Too many attempts',
     'error.rateLimited.body':
       'Too many requests from your address. Please try again after {minutes} minutes.',

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { writeAudit } from '../audit.js';
+import { REDACTED, revealSecrets, SECRET_PATTERN_SQL } from './secrets.js';
 
 export interface OutboxSenderOptions {
   db: Knex;
@@ -146,7 +147,18 @@ export class OutboxSender {
     await this.opts
       .db('email_outbox')
       .where('id', id)
-      .update({ status: 'sent', sent_at: this.opts.db.fn.now(), last_error: null });
+      .update({ status: 'sent', sent_at: this.opts.db.fn.now(), last_error: null, ...this.redacted() });
+  }
+
+  /**
+   * The bodies with their secret parts (temporary password, reset link) replaced, in the same
+   * UPDATE that marks the email delivered or given up: nothing secret stays at rest after that.
+   */
+  private redacted() {
+    const { db } = this.opts;
+    const redact = (column: string) =>
+      db.raw(`regexp_replace(??, ?, ?, 'g')`, [column, SECRET_PATTERN_SQL, REDACTED]);
+    return { text_body: redact('text_body'), html_body: redact('html_body') };
   }
 
   private async deliver(row: OutboxRow): Promise<void> {
@@ -155,8 +167,8 @@ export class OutboxSender {
         from: this.opts.from,
         to: row.to_address,
         subject: row.subject,
-        text: row.text_body,
-        html: row.html_body,
+        text: revealSecrets(row.text_body),
+        html: revealSecrets(row.html_body),
       });
     } catch (err) {
       await this.recordFailure(row, err);
@@ -193,7 +205,9 @@ export class OutboxSender {
     // Given up for good: the row and its audit entry together. Only a row still pending turns
     // failed, so the entry is written once even if this runs twice for the same email.
     await this.opts.db.transaction(async (trx) => {
-      const changed = await trx('email_outbox').where({ id: row.id, status: 'pending' }).update(update);
+      const changed = await trx('email_outbox')
+        .where({ id: row.id, status: 'pending' })
+        .update({ ...update, ...this.redacted() });
       if (changed === 0) return;
       const smtpCode = (err as { responseCode?: unknown } | null)?.responseCode;
       await writeAudit(trx, {
