@@ -31,12 +31,16 @@ const RESTART_DELAY_MS = 1_000;
 export function runPrimary(options: PrimaryOptions): void {
   const { workers, logger } = options;
   const listening = new Set<number>();
+  // Our own count: cluster.workers still lists a worker during its 'exit' event until it has
+  // also disconnected.
+  const alive = new Map<number, Worker>();
   let everyoneUp = false;
   let stopping = false;
   const recentDeaths: number[] = [];
 
   const fork = (): Worker => {
     const worker = cluster.fork(options.env);
+    alive.set(worker.id, worker);
     worker.once('listening', () => {
       listening.add(worker.id);
       if (!everyoneUp && listening.size === workers) {
@@ -48,22 +52,23 @@ export function runPrimary(options: PrimaryOptions): void {
   };
 
   cluster.on('exit', (worker, code, signal) => {
+    alive.delete(worker.id);
     const wasServing = listening.delete(worker.id);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) void finish(0);
+      if (alive.size === 0) void finish(0);
       return;
     }
     if (!wasServing) {
       // It never served: its reason is already on stderr. Stop the others and fail the start.
       stopping = true;
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+      for (const w of alive.values()) w.process.kill('SIGKILL');
       void finish(1);
       return;
     }
     const now = Date.now();
     recentDeaths.push(now);
     while (recentDeaths.length && recentDeaths[0]! < now - CRASH_WINDOW_MS) recentDeaths.shift();
-    logger.error({ pid: worker.process.pid, code, signal }, 'worker died; starting a replacement');
+    logger.error({ workerPid: worker.process.pid, code, signal }, 'worker died; starting a replacement');
     // A worker that dies over and over (a bug on a hot path) is replaced slowly, not in a tight loop.
     const delay = recentDeaths.length > workers * 3 ? RESTART_DELAY_MS * 10 : 0;
     setTimeout(() => {
@@ -79,12 +84,11 @@ export function runPrimary(options: PrimaryOptions): void {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, workers: Object.keys(cluster.workers ?? {}).length }, 'shutting down');
-    const alive = Object.values(cluster.workers ?? {});
-    if (alive.length === 0) void finish(0);
-    for (const w of alive) if (w?.isConnected()) w.send('shutdown');
+    logger.info({ signal, workers: alive.size }, 'shutting down');
+    if (alive.size === 0) void finish(0);
+    for (const w of alive.values()) if (w.isConnected()) w.send('shutdown');
     setTimeout(() => {
-      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+      for (const w of alive.values()) w.process.kill('SIGKILL');
       void finish(1);
     }, SHUTDOWN_GRACE_MS + 5_000).unref();
   };
