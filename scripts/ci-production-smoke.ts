@@ -83,6 +83,32 @@ async function main(): Promise<void> {
       if (existsSync(path.join(work, 'node_modules', devOnly)))
         throw new Error(`${devOnly} is in the production install`);
 
+    // Without DATABASE_URL the production install has no embedded PostgreSQL to fall back on:
+    // one clear line, whatever NODE_ENV says, never a stack trace.
+    for (const nodeEnv of ['development', 'production']) {
+      const r = spawnSync(process.execPath, ['dist/src/server.js'], {
+        cwd: work,
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: nodeEnv,
+          SMTP_URL: 'smtp://127.0.0.1:1',
+          BASE_URL: 'https://ispeks.example.gov.my',
+          TRUST_PROXY: 'true',
+          SESSION_SECRET: randomBytes(32).toString('hex'),
+          DECOY_SECRET: randomBytes(32).toString('hex'),
+        },
+        encoding: 'utf8',
+      });
+      const lines = r.stderr.trim().split('\n');
+      if (
+        r.status !== 1 ||
+        lines.length !== 1 ||
+        !/^Portal iSPEKS cannot start: .*DATABASE_URL/.test(lines[0]!)
+      )
+        throw new Error(`no DATABASE_URL (NODE_ENV=${nodeEnv}) gave ${r.status}: ${r.stderr}`);
+    }
+    step('no DATABASE_URL: one clear line in development and production mode');
+
     let serverUrl = process.env.TEST_PG_SERVER_URL;
     if (!serverUrl) {
       rmSync(dataDir, { recursive: true, force: true });
