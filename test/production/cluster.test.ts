@@ -46,12 +46,15 @@ describe('WEB_CONCURRENCY=2: two cluster workers on one port', () => {
   before(async () => {
     database = await createTestDatabase();
     smtp = await startSmtpCatcher(0);
-    server = await spawnServer({
-      DATABASE_URL: database.url,
-      SMTP_URL: smtp.url,
-      WEB_CONCURRENCY: '2',
-      LOG_LEVEL: 'info',
-    });
+    server = await spawnServer(
+      {
+        DATABASE_URL: database.url,
+        SMTP_URL: smtp.url,
+        WEB_CONCURRENCY: '2',
+        LOG_LEVEL: 'info',
+      },
+      180_000,
+    ); // two workers load the TypeScript through tsx at once: slow on a busy machine
     assert.match(server.stdout(), /is running at .*\(2 workers\)/);
   });
 
