@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.data/', 'test-artifacts/', 'public/js/*.min.js'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', 'test-artifacts/', 'public/js/*.min.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

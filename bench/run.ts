@@ -277,6 +277,9 @@ async function main(): Promise<void> {
       ALLOW_INSECURE_HTTP: 'true',
       BENCH_CEILING_ROUTE: '1',
       UV_THREADPOOL_SIZE: threadPool,
+      // One process, as the figures in docs/benchmarks.md were measured (production's default is
+      // one worker per core); BENCH_WEB_CONCURRENCY measures the cluster instead.
+      WEB_CONCURRENCY: env.BENCH_WEB_CONCURRENCY ?? '1',
     };
     // The production start command's flags (Dockerfile, `npm run start:production`) unless overridden.
     const nodeArgs = (env.BENCH_APP_NODE_ARGS ?? PRODUCTION_NODE_ARGS).split(' ').filter(Boolean);

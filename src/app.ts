@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import path from 'node:path';
 import pg from 'pg';
 import type { AppDeps } from './core/deps.js';
+import { healthRouter } from './health/routes.js';
 import { mountFeatureRoutes } from './routes.js';
 import { formBodies } from './middleware/body-parsing.js';
 import { csrfProtection } from './middleware/csrf.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.set('view cache', config.isProduction);
   app.disable('x-powered-by');
 
+  app.use(healthRouter(db)); //                       0. /healthz, /readyz: no log, no session
   app.use(requestLogging(logger)); //                 1. request ID and one log line per request
   app.use(securityHeaders(config.isProduction)); //  2. helmet: strict CSP, no framing
   app.use(localeMiddleware(config.HELPDESK_EMAIL)); // 3. language and view helpers

@@ -1,16 +1,23 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './core/config.js';
-import { createDb, TOOL_TIMEOUTS } from './core/db.js';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from './core/embedded-postgres.js';
+/**
+ * The portal's entry point, for development (`npm start`: tsx src/server.ts) and production
+ * (`npm run start:production`, the image: node dist/src/server.js).
+ * - DATABASE_URL or SMTP_URL absent (development only): the development bring-up
+ *   (src/dev/bring-up.ts, loaded by dynamic import) starts an embedded PostgreSQL and a local
+ *   SMTP catcher. In production both are required, and nothing of the development tools loads.
+ * - The app never migrates a given DATABASE_URL: `npm run migrate` is a separate step.
+ * - WEB_CONCURRENCY (default: one per core in production, 1 otherwise) > 1 runs node:cluster
+ *   workers on one port (src/cluster.ts).
+ */
+import cluster from 'node:cluster';
+import os from 'node:os';
+import { ConfigError, loadConfig, type Config } from './core/config.js';
 import { createLogger } from './core/logger.js';
-import { OutboxSender } from './core/mail/outbox-sender.js';
-import { startSmtpCatcher, type SmtpCatcher } from './core/mail/smtp-catcher.js';
 import { threadPoolSize } from './core/thread-pool.js';
-import { migrateLatest } from '../migrations/index.js';
-import { seedDemoIfEmpty, demoLogins } from '../seeds/index.js';
+import { runPrimary } from './cluster.js';
+import { serve, StartError } from './serve.js';
 
 // argon2 runs on libuv's thread pool: one thread per core (set before first use; see thread-pool.ts).
+const operatorThreadPool = process.env.UV_THREADPOOL_SIZE;
 process.env.UV_THREADPOOL_SIZE ??= String(threadPoolSize());
 
 /** One clear line and exit code 1: a start-up failure is never a stack trace. */
@@ -19,8 +26,29 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function webConcurrency(config: Config): number {
+  return config.WEB_CONCURRENCY ?? (config.isProduction ? os.availableParallelism() : 1);
+}
+
+function publicUrl(config: Config): string {
+  return `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+}
+
+/** Loads the development bring-up; in a production install (no devDependencies) says so in one line. */
+async function loadBringUp(): Promise<typeof import('./dev/bring-up.js')> {
+  try {
+    return await import('./dev/bring-up.js');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND')
+      fail(
+        'DATABASE_URL and SMTP_URL are required: the embedded PostgreSQL and mail catcher are development tools, not installed here (npm ci --omit=dev)',
+      );
+    throw err;
+  }
+}
+
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -28,120 +56,62 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const workers = webConcurrency(config);
 
-  let embedded: EmbeddedDb | undefined;
+  if (cluster.isWorker) {
+    // The primary did any bring-up and passed its URLs in the environment (loadConfig read them).
+    await serve({ config, logger, databaseUrl: config.DATABASE_URL!, smtpUrl: config.SMTP_URL! });
+    return;
+  }
+
   let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    try {
-      embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
-      await ensureDatabase(embedded.url('postgres'), 'ispeks');
-    } catch (err) {
-      fail(
-        `the embedded PostgreSQL did not start on port ${config.EMBEDDED_PG_PORT} (${(err as Error).message.split('\n')[0]})`,
-      );
-    }
-    databaseUrl = embedded.url('ispeks');
-  }
-  const db = createDb(databaseUrl, config.DATABASE_POOL_MAX, logger);
-  try {
-    await db.raw('select 1');
-  } catch (err) {
-    await embedded?.stop();
-    fail(`no database at DATABASE_URL (${(err as Error).message.split('\n')[0]})`);
-  }
-  // Migrations and the demo seed run on their own short-lived pool without the request-path
-  // timeouts (a long migration must not be cut at 10 s); requests use the bounded pool.
-  const tools = createDb(databaseUrl, 1, logger, TOOL_TIMEOUTS);
-  try {
-    await migrateLatest(tools);
-    if (config.SEED_DEMO && !config.isProduction) {
-      const seeded = await seedDemoIfEmpty(tools);
-      if (seeded) logger.info('demo data seeded');
-    }
-  } finally {
-    await tools.destroy();
-  }
-
-  let devMailbox: SmtpCatcher | undefined;
   let smtpUrl = config.SMTP_URL;
-  if (!smtpUrl) {
-    if (config.isProduction) fail('SMTP_URL is required when NODE_ENV=production');
+  const banner = [`Portal iSPEKS is running at ${publicUrl(config)}`];
+  let development: import('./dev/bring-up.js').DevBringUp | undefined;
+  if (!databaseUrl || !smtpUrl) {
+    if (config.isProduction)
+      fail(`${!databaseUrl ? 'DATABASE_URL' : 'SMTP_URL'} is required when NODE_ENV=production`);
+    const { bringUpDevelopment, BringUpError } = await loadBringUp();
     try {
-      devMailbox = await startSmtpCatcher(config.DEV_SMTP_PORT);
+      development = await bringUpDevelopment(config, logger);
     } catch (err) {
-      await embedded?.stop();
-      fail(
-        `the local SMTP catcher could not listen on port ${config.DEV_SMTP_PORT} (${(err as Error).message})`,
-      );
+      if (err instanceof BringUpError) fail(err.message);
+      throw err;
     }
-    smtpUrl = devMailbox.url;
+    ({ databaseUrl, smtpUrl } = development);
+    banner.push(
+      ...development.banner.map((l) => l.replace('/dev/mailbox', `${publicUrl(config)}/dev/mailbox`)),
+    );
   }
-  const sender = new OutboxSender({ db, smtpUrl, from: config.MAIL_FROM, logger });
-  sender.start();
 
-  const built = createApp({ config, db, logger, devMailbox });
-  const server: Server = built.app.listen(config.PORT, config.HOST);
-  await new Promise<void>((resolve) => {
-    server.once('listening', resolve);
-    server.once('error', async (err: NodeJS.ErrnoException) => {
-      await sender.stop();
-      await db.destroy();
-      await embedded?.stop();
-      fail(err.code === 'EADDRINUSE' ? `port ${config.PORT} is already in use (set PORT)` : err.message);
+  if (workers > 1) {
+    banner[0] += ` (${workers} workers)`;
+    if (development?.devMailbox)
+      banner.push('  (the mailbox page needs WEB_CONCURRENCY=1: the workers do not have it)');
+    // The cores are shared by the workers: each gets its share of argon2 threads, not all of them.
+    const threads = operatorThreadPool ?? String(Math.max(2, Math.ceil(threadPoolSize() / workers)));
+    runPrimary({
+      workers,
+      logger,
+      env: { DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, UV_THREADPOOL_SIZE: threads },
+      banner: () => banner,
+      stop: development?.stop,
     });
-  });
-  server.keepAliveTimeout = 5_000;
+    return;
+  }
 
-  const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-  const lines = [`Portal iSPEKS is running at ${url}`];
-  if (embedded)
-    lines.push(
-      `  database: embedded PostgreSQL (${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`,
-    );
-  if (devMailbox)
-    lines.push(
-      `  mailbox:  ${url}/dev/mailbox (emails caught by the local SMTP server on port ${devMailbox.port})`,
-    );
-  if (config.SEED_DEMO && !config.isProduction) lines.push(...(await demoLogins(db)));
-  process.stdout.write(lines.join('\n') + '\n');
-
-  // Graceful shutdown: refuse new connections, let in-flight requests finish, then close pools.
-  // A kept-alive connection (browsers, load balancers) would hold server.close() up for its
-  // keep-alive timeout, and a busy one forever: from the signal on, every response closes its
-  // connection, and connections that fall idle are closed.
-  let stopping = false;
-  const unanswered = new Set<ServerResponse>();
-  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
-    if (stopping) res.setHeader('Connection', 'close');
-    else {
-      unanswered.add(res);
-      res.once('close', () => unanswered.delete(res));
-    }
+  await serve({
+    config,
+    logger,
+    databaseUrl,
+    smtpUrl,
+    devMailbox: development?.devMailbox,
+    stopDevelopment: development?.stop,
   });
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, inFlight: unanswered.size }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 20_000);
-    force.unref();
-    for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
-    await closed;
-    clearInterval(sweep);
-    await sender.stop();
-    await built.close();
-    await db.destroy();
-    await devMailbox?.close();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  // embedded-postgres stops its server on SIGTERM/SIGINT at once (async-exit-hook), which would
-  // cut in-flight requests off; our shutdown stops it last, after the requests are done.
-  process.removeAllListeners('SIGTERM');
-  process.removeAllListeners('SIGINT');
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.stdout.write(banner.join('\n') + '\n');
 }
 
-main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+main().catch((err: unknown) => {
+  if (err instanceof StartError) fail(err.message);
+  fail(err instanceof Error ? err.message : String(err));
+});

@@ -57,6 +57,9 @@ const envSchema = z.object({
   ALLOW_INSECURE_HTTP: booleanish.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanish.default(true),
+  // Production process model (src/cluster.ts): worker processes on one port; unset = one per
+  // core in production, 1 otherwise. DATABASE_POOL_MAX is per worker.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -24,7 +24,7 @@ const LOGIN_IDS: Record<Exclude<Persona, 'anonymous'>, string> = {
   admin: DEMO.admin.ic,
 };
 
-/** Paths anyone may open: the login journeys, language switch, development mailbox. */
+/** Paths anyone may open: the login journeys, language switch, development mailbox, health probes. */
 const PUBLIC = [
   /^\/$/,
   /^\/log-masuk/,
@@ -35,6 +35,7 @@ const PUBLIC = [
   /^\/lupa-kata-laluan/,
   /^\/bahasa$/,
   /^\/dev\//,
+  /^\/(healthz|readyz)$/,
 ];
 
 /** Records that belong to the demo employee (Perbendaharaan): others asking for them get 404. */
