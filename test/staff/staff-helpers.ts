@@ -113,6 +113,9 @@ export interface SlipSpec {
   name: string;
   departmentCode: string;
   lines: [code: string, amount: string][];
+  /** The payslip's post and grade (default: Penolong Akauntan W29). */
+  position?: string;
+  grade?: string;
 }
 
 /** A CSV of payslips for one month, one row per line. */
@@ -129,8 +132,8 @@ export function buildCsv(year: number, month: number, slips: SlipSpec[], header 
           s.ic,
           s.name,
           s.departmentCode,
-          'Penolong Akauntan',
-          'W29',
+          s.position ?? 'Penolong Akauntan',
+          s.grade ?? 'W29',
           code,
           '',
           amount,
@@ -139,14 +142,41 @@ export function buildCsv(year: number, month: number, slips: SlipSpec[], header 
   return rows.join('\n') + '\n';
 }
 
-/** A normal slip: gross RM 4,000.00, deductions RM 900.00 of which RM 500.00 housing loan. */
-export function normalLines(basic = '3400.00'): [string, string][] {
+/**
+ * A normal slip: gross RM 4,000.00, deductions RM 900.00 of which RM 500.00 housing loan; the
+ * retirement deduction is KWSP, or PENCEN for a pensionable officer (the import refuses KWSP for
+ * one, issue 12).
+ */
+export function normalLines(basic = '3400.00', pensionable = false): [string, string][] {
   return [
     ['GAJI', basic],
     ['ITKA', '300.00'],
     ['BSH', '300.00'],
-    ['KWSP', '300.00'],
+    [pensionable ? 'PENCEN' : 'KWSP', '300.00'],
     ['PCB', '100.00'],
     ['PINJPR', '500.00'],
   ];
+}
+
+/** A slip spec that agrees with the employee's payroll record (post, grade, retirement scheme). */
+export async function slipFor(db: Knex, ic: string, basic = '3400.00'): Promise<SlipSpec> {
+  const e = await db('employees as e')
+    .join('departments as d', 'd.id', 'e.department_id')
+    .where('e.ic_no', ic)
+    .first<{ name: string; code: string; position: string; grade: string; is_pensionable: boolean }>(
+      'e.name',
+      'd.code',
+      'e.position',
+      'e.grade',
+      'e.is_pensionable',
+    );
+  if (!e) throw new Error(`no employee ${ic}`);
+  return {
+    ic,
+    name: e.name,
+    departmentCode: e.code,
+    position: e.position,
+    grade: e.grade,
+    lines: normalLines(basic, e.is_pensionable),
+  };
 }
