@@ -20,14 +20,7 @@ import {
   SECURITY_QUESTIONS,
   SUPPLIERS,
 } from './catalog.js';
-import {
-  addDays,
-  fromMonthIndex,
-  klTime,
-  monthIndexOf,
-  pad,
-  todayInKualaLumpur,
-} from './dates.js';
+import { addDays, fromMonthIndex, klTime, monthIndexOf, pad, todayInKualaLumpur } from './dates.js';
 import {
   DEMO,
   DEMO_PASSWORD,

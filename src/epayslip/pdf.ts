@@ -29,8 +29,7 @@ export function payslipPdf(view: PayslipView, t: Translate, period: string): Pro
   centred(doc, t('epayslip.org'), 11);
   centred(doc, t('epayslip.slipHeading'), 14);
   centred(doc, t('epayslip.slipTitle', { period }), 10, false);
-  if (view.amendment)
-    centred(doc, amendmentNote(view, t), 9, false);
+  if (view.amendment) centred(doc, amendmentNote(view, t), 9, false);
   rule(doc, 10);
   keyValueGrid(doc, employeeBlock(view, t, period, maskAccount, formatDate), 2);
   rule(doc, 10);

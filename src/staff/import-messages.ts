@@ -103,7 +103,8 @@ export const importMessages: MessageSet = {
     'staff.import.whole.title': 'Confirm Replacing the Whole Month',
     'staff.import.whole.confirmLead':
       'If you go on, the following {count} employees lose their unpublished {period} payslip, because they are not in the file "{file}":',
-    'staff.import.whole.confirm': 'I understand that the {count} employees above lose their unpublished payslip.',
+    'staff.import.whole.confirm':
+      'I understand that the {count} employees above lose their unpublished payslip.',
     'staff.import.whole.submit': 'Replace the Whole Month and Confirm the Import',
     'staff.import.whole.notConfirmed': 'Tick the confirmation that the employees listed lose their payslips.',
     'staff.publish.title': 'Publish the {month} {year} Payslips',

@@ -88,7 +88,12 @@ export async function correctedEmployees(
 }
 
 /** Unpublished payslips of the month of the employees in the upload: the import replaces them. */
-export async function replacedInFileCount(db: Db, uploadId: number, year: number, month: number): Promise<number> {
+export async function replacedInFileCount(
+  db: Db,
+  uploadId: number,
+  year: number,
+  month: number,
+): Promise<number> {
   const { rows } = await db.raw<{ rows: { n: number }[] }>(
     `SELECT count(*)::int AS n FROM payslips p
       WHERE p.year = ? AND p.month = ? AND p.published_at IS NULL
@@ -206,7 +211,12 @@ export async function copyStagedRowsToPayslips(
 }
 
 /** Earlier imports of the month left with no payslip are marked replaced. */
-export async function markReplacedImports(db: Db, year: number, month: number, keepId: number): Promise<void> {
+export async function markReplacedImports(
+  db: Db,
+  year: number,
+  month: number,
+  keepId: number,
+): Promise<void> {
   await db
     .raw(
       `UPDATE payroll_imports i SET status = 'replaced'

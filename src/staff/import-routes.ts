@@ -17,7 +17,14 @@ import {
 import { IMPORT_MAX_BYTES, ImportRefused, PayrollImportService } from './import-service.js';
 import { receiveFile, safeFileName } from './multipart.js';
 import { findUpload, listUploadErrors, uploadSample, uploadSummary, type UploadRow } from './queries.js';
-import { describeImportProblem, describeUploadError, idParam, payrollScope, renderStaff, setFlash } from './web.js';
+import {
+  describeImportProblem,
+  describeUploadError,
+  idParam,
+  payrollScope,
+  renderStaff,
+  setFlash,
+} from './web.js';
 
 const SAMPLE_FILE = path.resolve(import.meta.dirname, '../../files/samples/payroll-import-sample.csv');
 const ERRORS_PAGE_SIZE = 100;
@@ -37,7 +44,12 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
   const imports = new PayrollImportService(db);
   const onlyPayroll = requireRole('payroll');
 
-  const showImportForm = async (req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) => {
+  const showImportForm = async (
+    req: Request,
+    res: Response,
+    extra: Record<string, unknown> = {},
+    status = 200,
+  ) => {
     const months = await monthsOverview(db, payrollScope(req));
     await renderStaff(
       req,
@@ -83,7 +95,12 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
           imports.validate(scope, safeFileName(name), stream, isTruncated, requestContext(req)),
       );
       if (received.kind === 'noFile')
-        return showImportForm(req, res, { errors: [{ text: req.t('staff.import.noFile'), href: '#file' }] }, 400);
+        return showImportForm(
+          req,
+          res,
+          { errors: [{ text: req.t('staff.import.noFile'), href: '#file' }] },
+          400,
+        );
       res.redirect(303, `/pentadbir/unit-gaji/import/${received.value.uploadId}`);
     } catch (err) {
       if (!(err instanceof ImportRefused)) throw err;
@@ -124,7 +141,10 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
   ) => {
     const id = upload.id;
     const page = clampPage(parsePage(req.query.page), upload.error_count, ERRORS_PAGE_SIZE);
-    const errors = await listUploadErrors(db, id, { limit: ERRORS_PAGE_SIZE, offset: (page - 1) * ERRORS_PAGE_SIZE });
+    const errors = await listUploadErrors(db, id, {
+      limit: ERRORS_PAGE_SIZE,
+      offset: (page - 1) * ERRORS_PAGE_SIZE,
+    });
     const valid = upload.status === 'valid';
     const warnings = valid
       ? await listUploadErrors(db, id, { limit: WARNINGS_SHOWN, offset: 0 }, 'warning')
@@ -147,7 +167,13 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
         effects: await effects(upload),
         warnings: warnings.map(describe),
         report: errors.map(describe),
-        pagination: buildPagination(`/pentadbir/unit-gaji/import/${id}`, {}, page, upload.error_count, ERRORS_PAGE_SIZE),
+        pagination: buildPagination(
+          `/pentadbir/unit-gaji/import/${id}`,
+          {},
+          page,
+          upload.error_count,
+          ERRORS_PAGE_SIZE,
+        ),
         periodLabel: periodLabel(req, upload),
         errors: extra.errors ?? [],
       },
@@ -246,7 +272,10 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
       month: monthName(result.month, req.locale),
       year: result.year,
     };
-    const extra = result.corrections > 0 ? ' ' + t('staff.import.committedCorrections', { count: result.corrections }) : '';
+    const extra =
+      result.corrections > 0
+        ? ' ' + t('staff.import.committedCorrections', { count: result.corrections })
+        : '';
     await setFlash(req, t('staff.import.committed', params) + extra);
     res.redirect(303, '/pentadbir/unit-gaji/import');
   });
@@ -289,7 +318,9 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
       req,
       result.published > 0
         ? req.t('staff.import.published.done', params) +
-            (result.corrections > 0 ? ' ' + req.t('staff.publish.superseded', { count: result.corrections }) : '')
+            (result.corrections > 0
+              ? ' ' + req.t('staff.publish.superseded', { count: result.corrections })
+              : '')
         : req.t('staff.import.published.nothing'),
     );
     res.redirect(303, '/pentadbir/unit-gaji/import');

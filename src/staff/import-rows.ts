@@ -97,7 +97,12 @@ export class RowChecker {
   private lookupProblems(row: ParsedRow, employee: EmployeeRef | undefined): FieldProblem[] {
     const problems: FieldProblem[] = [];
     const period = this.period;
-    if (period && row.year !== null && row.month !== null && (row.year !== period.year || row.month !== period.month))
+    if (
+      period &&
+      row.year !== null &&
+      row.month !== null &&
+      (row.year !== period.year || row.month !== period.month)
+    )
       problems.push({
         field: row.year !== period.year ? 'tahun' : 'bulan',
         key: 'staff.import.err.otherPeriod',

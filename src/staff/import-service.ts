@@ -5,7 +5,14 @@ import { CsvError, parse } from 'csv-parse';
 import type { Knex } from 'knex';
 import { writeAudit } from '../core/audit.js';
 import { bulkTransaction } from '../core/db.js';
-import { ImportRefused, parseRow, readHeader, Utf8Guard, type Column, type ParsedRow } from './import-format.js';
+import {
+  ImportRefused,
+  parseRow,
+  readHeader,
+  Utf8Guard,
+  type Column,
+  type ParsedRow,
+} from './import-format.js';
 import {
   committedUploadWithHash,
   copyStagedRowsToPayslips,
@@ -249,7 +256,9 @@ export class PayrollImportService {
     const corrections = await bulkTransaction(db, async (trx) => {
       await analyzeStagedRows(trx);
       await runCrossRowChecks(trx, uploadId);
-      return finalPeriod ? (await correctedEmployees(trx, uploadId, finalPeriod.year, finalPeriod.month, 1)).total : 0;
+      return finalPeriod
+        ? (await correctedEmployees(trx, uploadId, finalPeriod.year, finalPeriod.month, 1)).total
+        : 0;
     });
     const errorCount = await countUploadErrors(db, uploadId);
     await finishUpload(db, uploadId, {
@@ -298,7 +307,8 @@ export class PayrollImportService {
       // A month published between the preview and the commit would turn rows into corrections
       // that the officer did not see announced.
       const corrections = await correctedEmployees(trx, uploadId, year, month, 1);
-      if (corrections.total !== upload.correction_count) return { ok: false, key: 'staff.import.monthChanged' };
+      if (corrections.total !== upload.correction_count)
+        return { ok: false, key: 'staff.import.monthChanged' };
       if (options.wholeMonth) {
         const losers = await wholeMonthLosers(trx, uploadId, year, month, 1);
         if (losers.total !== options.wholeMonth.confirmedCount)

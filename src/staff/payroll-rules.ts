@@ -111,7 +111,11 @@ export function codeContradiction(isPensionable: boolean, code: string): RulePro
 export function rowContradictions(record: PayrollRecord, row: PayslipRowFacts): RuleProblem[] {
   const out: RuleProblem[] = [];
   if (row.payrollNo !== null && digitsOf(row.payrollNo) !== digitsOf(record.payrollNo))
-    out.push({ field: 'no_gaji', key: 'staff.import.err.payrollNoMismatch', params: { found: row.payrollNo } });
+    out.push({
+      field: 'no_gaji',
+      key: 'staff.import.err.payrollNoMismatch',
+      params: { found: row.payrollNo },
+    });
   const code = codeContradiction(record.isPensionable, row.code);
   if (code) out.push(code);
   return out;
@@ -124,7 +128,11 @@ export function rowContradictions(record: PayrollRecord, row: PayslipRowFacts): 
 export function rowChanges(record: PayrollRecord, row: PayslipRowFacts): RuleProblem[] {
   const out: RuleProblem[] = [];
   if (row.grade.toUpperCase() !== record.grade.toUpperCase())
-    out.push({ field: 'gred', key: 'staff.import.warn.grade', params: { from: record.grade, to: row.grade } });
+    out.push({
+      field: 'gred',
+      key: 'staff.import.warn.grade',
+      params: { from: record.grade, to: row.grade },
+    });
   if (schemeCode(row.grade) !== schemeCode(record.grade))
     out.push({
       field: 'gred',
