@@ -7,7 +7,7 @@ import { SAMPLE_TODAY, samplePayrollCsv } from '../../seeds/payroll-sample.js';
 import { sumEcLines } from '../../src/eec/queries.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { visibleText, type Page, type TestClient } from '../helpers/http.js';
-import { departmentId, employeeId, signedIn, uploadCsv } from './staff-helpers.js';
+import { departmentId, employeeId, payrollRecordViolations, signedIn, uploadCsv } from './staff-helpers.js';
 
 /**
  * Issue 12, items 1 and 2, as they were seen: the shipped sample (3 employees) against the demo
@@ -68,6 +68,10 @@ describe('payroll import against the payroll record and the month (issue 12)', (
 
   test('the sample file is the demo payroll: made by the seed rules, it imports without error or warning', () => {
     assert.equal(sample, samplePayrollCsv(), 'npm run sample:payroll rewrites the file from the demo data');
+  });
+
+  test('the demo payroll keeps the payroll record (it is generated through the same rules)', async () => {
+    assert.deepEqual(await payrollRecordViolations(app.db), []);
   });
 
   test('the 3-employee sample against a 49-payslip December: 3 replaced, the other 46 keep theirs', async () => {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { createLogger } from '../../src/core/logger.js';
+import { KWSP_MEMBER_CODES, PENSION_CODES } from '../../src/staff/payroll-rules.js';
 import { staffRouter } from '../../src/staff/routes.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import type { TestApp } from '../helpers/app.js';
@@ -179,4 +180,26 @@ export async function slipFor(db: Knex, ic: string, basic = '3400.00'): Promise<
     grade: e.grade,
     lines: normalLines(basic, e.is_pensionable),
   };
+}
+
+/**
+ * Payslip lines in the database that break the import's checks against the payroll record
+ * (src/staff/payroll-rules.ts): a KWSP member's code on a pensionable officer's payslip or PENCEN
+ * on a KWSP member's, and current payslips of the latest month whose grade or post differs from
+ * the record. The demo seed and `npm run seed:scale` must produce none.
+ */
+export async function payrollRecordViolations(db: Knex): Promise<string[]> {
+  const { rows } = await db.raw<{ rows: { what: string }[] }>(
+    `SELECT e.ic_no || ' ' || p.year || '-' || p.month || ' ' || l.code AS what
+       FROM payslip_lines l JOIN payslips p ON p.id = l.payslip_id JOIN employees e ON e.id = p.employee_id
+      WHERE (e.is_pensionable AND l.code = ANY(?::text[])) OR (NOT e.is_pensionable AND l.code = ANY(?::text[]))
+     UNION ALL
+     SELECT e.ic_no || ' ' || p.year || '-' || p.month || ' grade/post ' || p.grade || ' ' || p.position
+       FROM payslips p JOIN employees e ON e.id = p.employee_id
+      WHERE (p.year, p.month) = (SELECT year, month FROM payslips ORDER BY year DESC, month DESC LIMIT 1)
+        AND (p.grade <> e.grade OR p.position <> e.position)
+      LIMIT 20`,
+    [[...KWSP_MEMBER_CODES], [...PENSION_CODES]],
+  );
+  return rows.map((r) => r.what);
 }
