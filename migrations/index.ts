@@ -4,6 +4,7 @@ import * as payrollUploads from './20261120000000_payroll_uploads.js';
 import * as auditLogGuard from './20261120000100_audit_log_guard.js';
 import * as performanceFixes from './20261126120000_performance.js';
 import * as outboxRedactSentSecrets from './20261201030000_outbox_redact_sent_secrets.js';
+import * as payslipCorrections from './20261201060000_payslip_corrections.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261120000100_audit_log_guard': auditLogGuard,
   '20261126120000_performance': performanceFixes,
   '20261201030000_outbox_redact_sent_secrets': outboxRedactSentSecrets,
+  '20261201060000_payslip_corrections': payslipCorrections,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,4 +1,5 @@
 /** Reference data of the demo: departments, suppliers, codes, questions, images, downloads, grades. */
+import { GRADE_SCALES, type GradeGroup, type GradeScale } from '../src/staff/payroll-rules.js';
 import { DEMO, DEMO_SECURITY_ANSWERS, DEPT } from './demo-accounts.js';
 
 export interface DepartmentSeed {
@@ -216,27 +217,14 @@ export const COMMON_POSTS: readonly (readonly [string, string, number])[] = [
   ['Pemandu Kenderaan', 'H11', 3],
 ];
 
-export type Group = 'pelaksana' | 'pp';
+export type Group = GradeGroup;
 
-export interface GradeInfo {
+export interface GradeInfo extends GradeScale {
   level: number;
-  group: Group;
-  /** Basic salary at the bottom and top of the grade (sen), before the SSPA revisions. */
-  min: number;
-  max: number;
-  /** Annual increment (Kenaikan Gaji Tahunan), sen. */
-  increment: number;
 }
 
-const LEVELS: Record<number, Omit<GradeInfo, 'level'>> = {
-  11: { group: 'pelaksana', min: 1_360_00, max: 2_820_00, increment: 55_00 },
-  19: { group: 'pelaksana', min: 1_650_00, max: 3_700_00, increment: 95_00 },
-  29: { group: 'pelaksana', min: 2_050_00, max: 5_000_00, increment: 135_00 },
-  41: { group: 'pp', min: 2_950_00, max: 9_000_00, increment: 220_00 },
-  44: { group: 'pp', min: 4_850_00, max: 10_000_00, increment: 260_00 },
-  48: { group: 'pp', min: 6_800_00, max: 11_500_00, increment: 300_00 },
-  52: { group: 'pp', min: 8_200_00, max: 12_600_00, increment: 330_00 },
-};
+/** The salary scales come from the payroll rules that the import checks (src/staff/payroll-rules.ts). */
+const LEVELS = GRADE_SCALES;
 
 export function gradeInfo(grade: string): GradeInfo {
   const level = Number(grade.replace(/^[A-Z]+/, ''));

@@ -19,16 +19,7 @@ import {
   SECURITY_QUESTIONS,
   SUPPLIERS,
 } from './catalog.js';
-import {
-  addDays,
-  dayOfWeek,
-  fromMonthIndex,
-  klTime,
-  monthIndexOf,
-  pad,
-  todayInKualaLumpur,
-  ymd,
-} from './dates.js';
+import { addDays, fromMonthIndex, klTime, monthIndexOf, pad, todayInKualaLumpur } from './dates.js';
 import {
   DEMO,
   DEMO_PASSWORD,
@@ -40,7 +31,7 @@ import {
   DEMO_UNPUBLISHED_DEPARTMENT_CODES,
 } from './demo-accounts.js';
 import { buildEmployees, type EmployeeSeed } from './people.js';
-import { buildLoans, paidMonths, payslipLines, type LineSeed, type LoanSeed } from './payroll.js';
+import { buildLoans, paidMonths, payDate, payslipLines, type LineSeed, type LoanSeed } from './payroll.js';
 import { Rng } from './random.js';
 import { seededPhrase } from '../src/auth/phrase/generator.js';
 
@@ -100,14 +91,6 @@ function demoHashes(): Promise<Hashes> {
     throw err;
   });
   return hashesPromise;
-}
-
-/** Payday: the 25th, or the Friday before when it falls on a weekend. */
-function payDate(month: number): string {
-  const { y, m } = fromMonthIndex(month);
-  let d = ymd(y, m, 25);
-  while (dayOfWeek(d) === 0 || dayOfWeek(d) === 6) d = addDays(d, -1);
-  return d;
 }
 
 async function insertChunks<T extends object>(

@@ -1,6 +1,7 @@
 /** Salaries, loans and payslip lines of the demo payroll (all money in integer sen). */
+import { revisionFactor, slipContradictions } from '../src/staff/payroll-rules.js';
 import { PAYSLIP_CODES, gradeInfo } from './catalog.js';
-import { addDays, fromMonthIndex, monthIndex, monthIndexOf, parseYmd, ymd } from './dates.js';
+import { addDays, dayOfWeek, fromMonthIndex, monthIndex, monthIndexOf, parseYmd, ymd } from './dates.js';
 import type { EmployeeSeed } from './people.js';
 import { Rng } from './random.js';
 
@@ -29,15 +30,12 @@ function line(code: string, amount: number, description?: string): LineSeed {
 const roundUpToRinggit = (sen: number) => Math.ceil(sen / 100) * 100;
 const roundToRinggit = (sen: number) => Math.round(sen / 100) * 100;
 
-/**
- * The SSPA salary revision (Sistem Saraan Perkhidmatan Awam): a first rise in December 2024 and a
- * second in January 2026, larger for the support group (pelaksana) than for officers (P&P).
- */
-function revisionFactor(group: 'pelaksana' | 'pp', month: number): number {
-  let f = 1;
-  if (month >= monthIndex(2024, 12)) f *= group === 'pelaksana' ? 1.08 : 1.06;
-  if (month >= monthIndex(2026, 1)) f *= group === 'pelaksana' ? 1.07 : 1.04;
-  return f;
+/** Payday: the 25th, or the Friday before when it falls on a weekend. */
+export function payDate(month: number): string {
+  const { y, m } = fromMonthIndex(month);
+  let d = ymd(y, m, 25);
+  while (dayOfWeek(d) === 0 || dayOfWeek(d) === 6) d = addDays(d, -1);
+  return d;
 }
 
 /** Basic salary for a month: the grade's scale, one increment each January, the SSPA revision. */
@@ -403,7 +401,15 @@ export function payslipLines(e: EmployeeSeed, month: number, loans: LoanSeed[]):
     lines = [...earnings, ...deductions, ...optional];
   }
   const t = totals(lines);
-  if (t.nonHousing * 10 > t.gross * 6 || t.gross - t.deductions <= 0) {
+  // The same rules as the payroll import (src/staff/payroll-rules.ts): the demo data passes them.
+  if (
+    t.nonHousing * 10 > t.gross * 6 ||
+    t.gross - t.deductions <= 0 ||
+    slipContradictions(
+      e.is_pensionable,
+      lines.map((l) => l.code),
+    ).length > 0
+  ) {
     throw new Error(`demo payslip of ${e.key} for ${y}-${m} breaks the payroll rules`);
   }
   return lines;

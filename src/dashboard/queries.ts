@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { prepared } from '../core/db.js';
+import { currentPublishedPayslip } from '../core/payslips.js';
 import type { ApplicationStatus, Module } from '../permohonan/catalog.js';
 
 export const IN_PROCESS_PAYMENT_STATUSES = ['SENT_TO_BANK', 'RECEIVED_BY_BANK'] as const;
@@ -94,9 +95,9 @@ export async function loadDashboardData(
           FROM (SELECT s.year, s.month, s.pay_date,
                        coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
                        coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
-                  FROM (SELECT id, year, month, pay_date FROM payslips
-                         WHERE employee_id = :employee AND published_at IS NOT NULL AND published_at <= now()
-                         ORDER BY year DESC, month DESC LIMIT 1) s
+                  FROM (SELECT p.id, p.year, p.month, p.pay_date FROM payslips p
+                         WHERE p.employee_id = :employee AND ${currentPublishedPayslip('p')}
+                         ORDER BY p.year DESC, p.month DESC LIMIT 1) s
                   LEFT JOIN payslip_lines l ON l.payslip_id = s.id
                  GROUP BY s.id, s.year, s.month, s.pay_date) p) AS latest,
        (SELECT coalesce(json_agg(q ORDER BY q.voucher_date DESC, q.id DESC), '[]')

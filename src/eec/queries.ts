@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
+import { currentPublishedPayslip } from '../core/payslips.js';
 import type { EcCategory } from './ec-sections.js';
 
-const PUBLISHED = 'p.published_at IS NOT NULL AND p.published_at <= now()';
+const PUBLISHED = currentPublishedPayslip('p');
 
 export interface EcYearRow {
   year: number;

@@ -18,6 +18,8 @@ export const epayslipMessages: MessageSet = {
     'epayslip.org': 'KERAJAAN NEGERI SELANGOR',
     'epayslip.slipHeading': 'SLIP GAJI',
     'epayslip.slipTitle': 'Slip Gaji Bulan {period}',
+    'epayslip.amended':
+      'Slip Gaji Pindaan, diterbitkan pada {date}: slip ini menggantikan versi terdahulu yang diterbitkan pada {earlier}.',
     'epayslip.employeeBlock': 'Maklumat Pegawai',
     'epayslip.field.name': 'Nama',
     'epayslip.field.ic': 'No. KP',
@@ -72,6 +74,8 @@ export const epayslipMessages: MessageSet = {
     'epayslip.org': 'SELANGOR STATE GOVERNMENT',
     'epayslip.slipHeading': 'PAYSLIP',
     'epayslip.slipTitle': 'Payslip for {period}',
+    'epayslip.amended':
+      'Amended payslip (Slip Gaji Pindaan), published on {date}: it replaces an earlier version published on {earlier}.',
     'epayslip.employeeBlock': 'Officer Details',
     'epayslip.field.name': 'Name',
     'epayslip.field.ic': 'IC No.',

@@ -14,6 +14,15 @@ import {
 } from './pdf-layout.js';
 import { employeeBlock, type PayslipView } from './service.js';
 
+/** The note of a "Slip Gaji Pindaan": it replaces an earlier version, and when. */
+export function amendmentNote(view: PayslipView, t: Translate): string {
+  if (!view.amendment) return '';
+  return t('epayslip.amended', {
+    date: formatDate(view.amendment.publishedAt),
+    earlier: formatDate(view.amendment.replacesPublishedAt),
+  });
+}
+
 /** The payslip as a PDF with the same blocks as the page (pdfkit, drawn on the server). */
 export function payslipPdf(view: PayslipView, t: Translate, period: string): Promise<Buffer> {
   const doc = createPdf({
@@ -24,6 +33,7 @@ export function payslipPdf(view: PayslipView, t: Translate, period: string): Pro
   centred(doc, t('epayslip.org'), 11);
   centred(doc, t('epayslip.slipHeading'), 14, true, true);
   centred(doc, t('epayslip.slipTitle', { period }), 10, false);
+  if (view.amendment) centred(doc, amendmentNote(view, t), 9, false);
   rule(doc, 10);
   keyValueGrid(doc, employeeBlock(view, t, period, maskAccount, formatDate), 2);
   rule(doc, 10);

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { prepared } from '../core/db.js';
+import { currentPublishedPayslip } from '../core/payslips.js';
 
-/** A payslip counts only once the accounting office has published its month. */
-export const PUBLISHED = 'p.published_at IS NOT NULL AND p.published_at <= now()';
+/** A payslip counts only once the accounting office has published its month, and only the current version. */
+export const PUBLISHED = currentPublishedPayslip('p');
 
 export interface PeriodRow {
   year: number;
@@ -40,6 +41,9 @@ export interface PayslipRow {
   department_name: string;
   accounting_office_code: string;
   paying_centre_code: string;
+  /** A correction ("Slip Gaji Pindaan"): when it and the version it replaces were published. */
+  published_at: Date;
+  amends_published_at: Date | null;
   lines: PayslipLineRow[];
 }
 
@@ -81,6 +85,7 @@ export async function findPublishedPayslip(
             e.is_pensionable, e.tax_no, e.pcb_category,
             d.code AS department_code, d.name AS department_name,
             d.accounting_office_code, d.paying_centre_code,
+            p.published_at, prev.published_at AS amends_published_at,
             coalesce((SELECT json_agg(json_build_object(
                         'kind', l.kind, 'code', l.code, 'description', l.description,
                         'description_en', c.description_en, 'amount_sen', l.amount_sen)
@@ -90,6 +95,7 @@ export async function findPublishedPayslip(
        FROM payslips p
        JOIN employees e ON e.id = p.employee_id
        JOIN departments d ON d.id = p.department_id
+       LEFT JOIN payslips prev ON prev.id = p.amends_payslip_id
       WHERE p.employee_id = ? AND p.year = ? AND p.month = ? AND ${PUBLISHED}`,
       [employeeId, year, month],
     )

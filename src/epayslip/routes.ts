@@ -3,7 +3,7 @@ import type { AppDeps } from '../core/deps.js';
 import { formatDate, maskAccount, monthName } from '../core/format.js';
 import { renderPage } from '../core/render.js';
 import { requireEmployee, requireSignedIn } from '../middleware/access.js';
-import { payslipPdf } from './pdf.js';
+import { amendmentNote, payslipPdf } from './pdf.js';
 import { findPublishedPayslip, listPublishedPeriods } from './queries.js';
 import {
   buildPayslipView,
@@ -87,6 +87,7 @@ export function epayslipRouter(deps: AppDeps): Router {
       slip: view,
       period,
       employeeRows: employeeBlock(view, req.t, period, maskAccount, formatDate),
+      amendmentNote: amendmentNote(view, req.t),
       pdfHref: `/epayslip/${view.year}/${String(view.month).padStart(2, '0')}.pdf`,
     });
   });

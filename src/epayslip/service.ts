@@ -11,6 +11,8 @@ export interface PayslipView {
   year: number;
   month: number;
   payDate: string;
+  /** Set on a "Slip Gaji Pindaan": it replaces an earlier published version (DESIGN 1.6). */
+  amendment: { publishedAt: Date; replacesPublishedAt: Date } | null;
   employee: {
     name: string;
     icNo: string;
@@ -79,6 +81,9 @@ export function buildPayslipView(row: PayslipRow, locale: Locale): PayslipView {
     year: row.year,
     month: row.month,
     payDate: row.pay_date,
+    amendment: row.amends_published_at
+      ? { publishedAt: row.published_at, replacesPublishedAt: row.amends_published_at }
+      : null,
     employee: {
       name: row.name,
       icNo: row.ic_no,

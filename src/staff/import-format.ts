@@ -16,7 +16,7 @@ export const REQUIRED_COLUMNS = [
   'kod',
   'amaun',
 ] as const;
-export const OPTIONAL_COLUMNS = ['nama', 'keterangan'] as const;
+export const OPTIONAL_COLUMNS = ['nama', 'keterangan', 'no_gaji', 'no_akaun'] as const;
 export const ALL_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
 export type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
@@ -28,6 +28,8 @@ export const TEXT_LIMITS: Partial<Record<Column, number>> = {
   keterangan: 100,
   kod: 10,
   kod_jabatan: 10,
+  no_gaji: 20,
+  no_akaun: 30,
 };
 
 export type Params = Record<string, string | number>;
@@ -133,6 +135,9 @@ export interface ParsedRow {
   code: string | null;
   description: string | null;
   amountSen: number | null;
+  /** Optional columns checked against the payroll record (src/staff/payroll-rules.ts). */
+  payrollNo: string | null;
+  bankAccount: string | null;
   problems: FieldProblem[];
 }
 
@@ -176,6 +181,8 @@ export function parseRow(record: string[], header: Map<Column, number>, rowNo: n
     code: null,
     description: null,
     amountSen: null,
+    payrollNo: null,
+    bankAccount: null,
     problems,
   };
   if (record.length !== header.size) {
@@ -232,6 +239,8 @@ export function parseRow(record: string[], header: Map<Column, number>, rowNo: n
   const code = text('kod', true);
   row.code = code ? code.toUpperCase() : null;
   row.description = text('keterangan', false);
+  row.payrollNo = text('no_gaji', false);
+  row.bankAccount = text('no_akaun', false);
 
   const amount = parseAmount(get('amaun'));
   if (amount.ok) row.amountSen = amount.sen;

@@ -45,6 +45,11 @@ export interface EmployeeRef {
   ic_no: string;
   name: string;
   department_id: number;
+  payroll_no: string;
+  position: string;
+  grade: string;
+  is_pensionable: boolean;
+  bank_account: string;
 }
 
 /** The employees with these IC numbers in the officer's departments (others are "not found"). */
@@ -57,7 +62,17 @@ export async function employeesByIcInScope(
   const rows = await db('employees')
     .whereIn('ic_no', ics)
     .whereIn('department_id', scope.departmentIds)
-    .select<EmployeeRef[]>('id', 'ic_no', 'name', 'department_id');
+    .select<EmployeeRef[]>(
+      'id',
+      'ic_no',
+      'name',
+      'department_id',
+      'payroll_no',
+      'position',
+      'grade',
+      'is_pensionable',
+      'bank_account',
+    );
   return new Map(rows.map((r) => [r.ic_no, r]));
 }
 
@@ -76,6 +91,9 @@ export interface UploadRow {
   error_count: number;
   status: UploadStatus;
   import_id: number | null;
+  content_hash: string | null;
+  warning_count: number;
+  correction_count: number;
   created_at: Date;
 }
 
@@ -126,6 +144,7 @@ export interface StagedRow {
 }
 
 export interface UploadError {
+  severity?: 'error' | 'warning';
   row_no: number | null;
   field: string | null;
   message_key: string;
@@ -150,9 +169,9 @@ export async function insertStagedRows(db: Db, uploadId: number, rows: StagedRow
 export async function insertUploadErrors(db: Db, uploadId: number, errors: UploadError[]): Promise<void> {
   if (errors.length === 0) return;
   await db.raw(
-    `INSERT INTO payroll_upload_errors (upload_id, row_no, field, message_key, params)
-     SELECT ?::int, x.row_no, x.field, x.message_key, coalesce(x.params, '{}'::jsonb)
-       FROM jsonb_to_recordset(?::jsonb) AS x(row_no int, field text, message_key text, params jsonb)`,
+    `INSERT INTO payroll_upload_errors (upload_id, severity, row_no, field, message_key, params)
+     SELECT ?::int, coalesce(x.severity, 'error'), x.row_no, x.field, x.message_key, coalesce(x.params, '{}'::jsonb)
+       FROM jsonb_to_recordset(?::jsonb) AS x(severity text, row_no int, field text, message_key text, params jsonb)`,
     [uploadId, JSON.stringify(errors)],
   );
 }
@@ -224,47 +243,13 @@ export async function runCrossRowChecks(db: Db, uploadId: number): Promise<void>
     .options(BULK_QUERY);
 }
 
-/** Codes of departments whose payslips for the month are published and that this upload touches. */
-export async function publishedConflicts(
+export async function countUploadErrors(
   db: Db,
   uploadId: number,
-  year: number,
-  month: number,
-): Promise<string[]> {
-  const { rows } = await db
-    .raw<{ rows: { code: string }[] }>(
-      `SELECT DISTINCT d.code
-       FROM payslips p JOIN departments d ON d.id = p.department_id
-      WHERE p.year = ? AND p.month = ? AND p.published_at IS NOT NULL
-        AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
-          OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))
-      ORDER BY d.code`,
-      [year, month, uploadId, uploadId],
-    )
-    .options(BULK_QUERY);
-  return rows.map((r) => r.code);
-}
-
-/** Unpublished payslips of the month that committing this upload would replace. */
-export async function replaceableCount(
-  db: Db,
-  uploadId: number,
-  year: number,
-  month: number,
+  severity: 'error' | 'warning' = 'error',
 ): Promise<number> {
-  const { rows } = await db.raw<{ rows: { n: number }[] }>(
-    `SELECT count(*)::int AS n FROM payslips p
-      WHERE p.year = ? AND p.month = ? AND p.published_at IS NULL
-        AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
-          OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))`,
-    [year, month, uploadId, uploadId],
-  );
-  return rows[0]?.n ?? 0;
-}
-
-export async function countUploadErrors(db: Db, uploadId: number): Promise<number> {
   const [row] = await db('payroll_upload_errors')
-    .where('upload_id', uploadId)
+    .where({ upload_id: uploadId, severity })
     .count<{ n: number }[]>({ n: '*' });
   return Number(row?.n ?? 0);
 }
@@ -277,6 +262,9 @@ export async function finishUpload(
     byteSize: number;
     rowCount: number;
     errorCount: number;
+    warningCount: number;
+    correctionCount: number;
+    contentHash: string;
     year: number | null;
     month: number | null;
   },
@@ -286,6 +274,9 @@ export async function finishUpload(
     byte_size: facts.byteSize,
     row_count: facts.rowCount,
     error_count: facts.errorCount,
+    warning_count: facts.warningCount,
+    correction_count: facts.correctionCount,
+    content_hash: facts.contentHash,
     year: facts.year,
     month: facts.month,
   });
@@ -295,9 +286,10 @@ export async function listUploadErrors(
   db: Db,
   uploadId: number,
   page: { limit: number; offset: number },
+  severity: 'error' | 'warning' = 'error',
 ): Promise<UploadError[]> {
   return db('payroll_upload_errors')
-    .where('upload_id', uploadId)
+    .where({ upload_id: uploadId, severity })
     .orderByRaw('row_no NULLS FIRST, id')
     .limit(page.limit)
     .offset(page.offset)
@@ -344,157 +336,6 @@ export async function uploadSample(db: Db, uploadId: number, limit: number): Pro
       ORDER BY s.first_row
       LIMIT ?`,
     [uploadId, limit],
-  );
-  return rows;
-}
-
-// ------------------------------------------------------------------ payroll import: commit and publish
-
-/** Serialises the commit and the publication of one month across app processes. */
-export async function lockPayrollMonth(db: Db, year: number, month: number): Promise<void> {
-  await db.raw('SELECT pg_advisory_xact_lock(724001, ?)', [year * 100 + month]).options(BULK_QUERY);
-}
-
-/** Staged rows whose department is no longer the officer's, or whose employee moved department. */
-export async function stagedRowsOutOfScope(db: Db, scope: PayrollScope, uploadId: number): Promise<number> {
-  const { rows } = await db
-    .raw<{ rows: { n: number }[] }>(
-      `SELECT count(*)::int AS n FROM payroll_upload_rows r JOIN employees e ON e.id = r.employee_id
-      WHERE r.upload_id = ? AND (NOT (r.department_id = ANY(?::int[])) OR e.department_id <> r.department_id)`,
-      [uploadId, scope.departmentIds],
-    )
-    .options(BULK_QUERY);
-  return rows[0]?.n ?? 0;
-}
-
-export async function deleteReplaceablePayslips(
-  db: Db,
-  uploadId: number,
-  year: number,
-  month: number,
-): Promise<number> {
-  const { rowCount } = await db
-    .raw<{ rowCount: number }>(
-      `DELETE FROM payslips p
-      WHERE p.year = ? AND p.month = ? AND p.published_at IS NULL
-        AND (p.department_id IN (SELECT department_id FROM payroll_upload_rows WHERE upload_id = ?)
-          OR p.employee_id IN (SELECT employee_id FROM payroll_upload_rows WHERE upload_id = ?))`,
-      [year, month, uploadId, uploadId],
-    )
-    .options(BULK_QUERY);
-  return rowCount;
-}
-
-export async function createPayrollImport(
-  db: Db,
-  facts: { year: number; month: number; fileName: string; rowCount: number; uploadedBy: number },
-): Promise<number> {
-  const [row] = await db('payroll_imports')
-    .insert({
-      year: facts.year,
-      month: facts.month,
-      file_name: facts.fileName,
-      row_count: facts.rowCount,
-      status: 'committed',
-      uploaded_by: facts.uploadedBy,
-    })
-    .returning<{ id: number }[]>('id');
-  if (!row) throw new Error('import insert returned no id');
-  return row.id;
-}
-
-/** Copies the staged rows into payslips and payslip lines: set-based SQL, no row passes through Node. */
-export async function copyStagedRowsToPayslips(
-  db: Db,
-  uploadId: number,
-  importId: number,
-  year: number,
-  month: number,
-): Promise<{ payslips: number; lines: number }> {
-  const slips = await db
-    .raw<{ rowCount: number }>(
-      `INSERT INTO payslips (employee_id, year, month, department_id, position, grade, pay_date, import_id)
-     SELECT DISTINCT ON (employee_id) employee_id, ?, ?, department_id, position, grade, pay_date, ?
-       FROM payroll_upload_rows WHERE upload_id = ? ORDER BY employee_id, row_no`,
-      [year, month, importId, uploadId],
-    )
-    .options(BULK_QUERY);
-  const lines = await db
-    .raw<{ rowCount: number }>(
-      `INSERT INTO payslip_lines (payslip_id, kind, code, description, amount_sen, sort_order)
-     SELECT p.id, r.kind, r.code, r.description, r.amount_sen, r.sort_order
-       FROM payroll_upload_rows r
-       JOIN payslips p ON p.employee_id = r.employee_id AND p.year = ? AND p.month = ? AND p.import_id = ?
-      WHERE r.upload_id = ?
-      ORDER BY r.row_no`,
-      [year, month, importId, uploadId],
-    )
-    .options(BULK_QUERY);
-  return { payslips: slips.rowCount, lines: lines.rowCount };
-}
-
-/** Earlier imports of the month left with no payslip are marked replaced. */
-export async function markReplacedImports(
-  db: Db,
-  year: number,
-  month: number,
-  keepId: number,
-): Promise<void> {
-  await db
-    .raw(
-      `UPDATE payroll_imports i SET status = 'replaced'
-      WHERE i.year = ? AND i.month = ? AND i.id <> ? AND i.status = 'committed'
-        AND NOT EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id)`,
-      [year, month, keepId],
-    )
-    .options(BULK_QUERY);
-}
-
-export async function markUploadCommitted(db: Db, uploadId: number, importId: number): Promise<void> {
-  await db('payroll_uploads').where('id', uploadId).update({ status: 'committed', import_id: importId });
-  await db('payroll_upload_rows').where('upload_id', uploadId).delete().options(BULK_QUERY);
-}
-
-/** Publishes the month's unpublished payslips of the officer's departments. */
-export async function publishMonth(
-  db: Db,
-  scope: PayrollScope,
-  year: number,
-  month: number,
-): Promise<number> {
-  const { rowCount } = await db
-    .raw<{ rowCount: number }>(
-      `UPDATE payslips SET published_at = now()
-      WHERE year = ? AND month = ? AND published_at IS NULL AND department_id = ANY(?::int[])`,
-      [year, month, scope.departmentIds],
-    )
-    .options(BULK_QUERY);
-  await db
-    .raw(
-      `UPDATE payroll_imports i SET status = 'published', published_at = now()
-      WHERE i.year = ? AND i.month = ? AND i.status = 'committed'
-        AND EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id)
-        AND NOT EXISTS (SELECT 1 FROM payslips p WHERE p.import_id = i.id AND p.published_at IS NULL)`,
-      [year, month],
-    )
-    .options(BULK_QUERY);
-  return rowCount;
-}
-
-export interface MonthOverview {
-  year: number;
-  month: number;
-  total: number;
-  published: number;
-}
-
-/** The payroll months of the officer's departments, newest first. */
-export async function monthsOverview(db: Db, scope: PayrollScope, limit = 24): Promise<MonthOverview[]> {
-  const { rows } = await db.raw<{ rows: MonthOverview[] }>(
-    `SELECT year, month, count(*)::int AS total, count(published_at)::int AS published
-       FROM payslips WHERE department_id = ANY(?::int[])
-      GROUP BY year, month ORDER BY year DESC, month DESC LIMIT ?`,
-    [scope.departmentIds, limit],
   );
   return rows;
 }

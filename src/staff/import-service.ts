@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { Knex } from 'knex';
@@ -8,37 +9,38 @@ import {
   ImportRefused,
   parseRow,
   readHeader,
-  sameName,
   Utf8Guard,
   type Column,
   type ParsedRow,
 } from './import-format.js';
 import {
-  analyzeStagedRows,
+  committedUploadWithHash,
   copyStagedRowsToPayslips,
-  countUploadErrors,
+  correctedEmployees,
   createPayrollImport,
+  deleteReplacedPayslips,
+  lockPayrollMonth,
+  markReplacedImports,
+  markUploadCommitted,
+  publishMonth,
+  stagedRowsOutOfScope,
+  wholeMonthLosers,
+} from './import-month-queries.js';
+import { RowChecker } from './import-rows.js';
+import {
+  analyzeStagedRows,
+  countUploadErrors,
   createUpload,
-  deleteReplaceablePayslips,
   deleteUncommittedUploads,
   deleteUpload,
   departmentsByCode,
-  employeesByIcInScope,
   findUpload,
   finishUpload,
   insertStagedRows,
   insertUploadErrors,
-  lockPayrollMonth,
-  markReplacedImports,
-  markUploadCommitted,
   payslipCodes,
-  publishedConflicts,
-  publishMonth,
   runCrossRowChecks,
-  stagedRowsOutOfScope,
   type PayrollScope,
-  type StagedRow,
-  type UploadError,
 } from './queries.js';
 
 export { ImportRefused } from './import-format.js';
@@ -62,8 +64,23 @@ export interface ValidateResult {
 }
 
 export type CommitResult =
-  | { ok: true; year: number; month: number; payslips: number; lines: number; replaced: number }
-  | { ok: false; key: string; params?: Record<string, string | number> };
+  | {
+      ok: true;
+      year: number;
+      month: number;
+      payslips: number;
+      lines: number;
+      replaced: number;
+      corrections: number;
+    }
+  | { ok: false; key: string; params?: Record<string, string | number>; field?: string };
+
+export interface CommitOptions {
+  /** The officer accepted the warnings (changes to the payroll record, corrections) on the preview. */
+  acceptWarnings: boolean;
+  /** Replace the whole month of the file's departments, confirmed with the number of employees named. */
+  wholeMonth: { confirmedCount: number } | null;
+}
 
 /**
  * The monthly payroll import (DESIGN 1.11): stream-validate an uploaded CSV into staging rows,
@@ -159,92 +176,26 @@ export class PayrollImportService {
   ): Promise<{ rowCount: number; errorCount: number; year: number | null; month: number | null }> {
     const db = this.db;
     const [departments, codes] = await Promise.all([departmentsByCode(db), payslipCodes(db)]);
-    const scopeIds = new Set(scope.departmentIds);
-    const departmentCodeById = new Map([...departments.values()].map((d) => [d.id, d.code]));
+    const checker = new RowChecker(db, scope, departments, codes);
     let header: Map<Column, number> | null = null;
-    let period: { year: number; month: number } | null = null;
     let rowCount = 0;
     let batch: ParsedRow[] = [];
     const guard = new Utf8Guard();
+    // The SHA-256 of the bytes as received: the same file uploaded again is recognised.
+    const hash = createHash('sha256');
+    const hasher = new Transform({
+      transform(chunk: Buffer, _enc, callback) {
+        hash.update(chunk);
+        callback(null, chunk);
+      },
+    });
 
     const flush = async () => {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
       this.observer.batch?.(rows.length);
-      const employees = await employeesByIcInScope(db, scope, [
-        ...new Set(rows.map((r) => r.ic).filter((ic): ic is string => ic !== null)),
-      ]);
-      const staged: StagedRow[] = [];
-      const errors: UploadError[] = [];
-      for (const row of rows) {
-        const problems = [...row.problems];
-        if (row.year !== null && row.month !== null) {
-          period ??= { year: row.year, month: row.month };
-          if (row.year !== period.year || row.month !== period.month)
-            problems.push({
-              field: row.year !== period.year ? 'tahun' : 'bulan',
-              key: 'staff.import.err.otherPeriod',
-              params: { found: `${row.month}/${row.year}`, expected: `${period.month}/${period.year}` },
-            });
-        }
-        const employee = row.ic ? employees.get(row.ic) : undefined;
-        if (row.ic && !employee)
-          problems.push({ field: 'no_kp', key: 'staff.import.err.icUnknown', params: { ic: row.ic } });
-        const department = row.departmentCode ? departments.get(row.departmentCode) : undefined;
-        if (row.departmentCode) {
-          if (!department)
-            problems.push({
-              field: 'kod_jabatan',
-              key: 'staff.import.err.departmentUnknown',
-              params: { code: row.departmentCode },
-            });
-          else if (!scopeIds.has(department.id))
-            problems.push({
-              field: 'kod_jabatan',
-              key: 'staff.import.err.departmentScope',
-              params: { code: row.departmentCode },
-            });
-          else if (employee && employee.department_id !== department.id)
-            problems.push({
-              field: 'kod_jabatan',
-              key: 'staff.import.err.departmentMismatch',
-              params: {
-                expected: departmentCodeById.get(employee.department_id) ?? '?',
-                found: row.departmentCode,
-              },
-            });
-        }
-        if (row.name && employee && !sameName(row.name, employee.name))
-          problems.push({
-            field: 'nama',
-            key: 'staff.import.err.nameMismatch',
-            params: { name: employee.name },
-          });
-        const code = row.code ? codes.get(row.code) : undefined;
-        if (row.code && !code)
-          problems.push({ field: 'kod', key: 'staff.import.err.codeUnknown', params: { code: row.code } });
-
-        if (problems.length > 0) {
-          for (const p of problems)
-            errors.push({ row_no: row.rowNo, field: p.field, message_key: p.key, params: p.params ?? {} });
-          continue;
-        }
-        staged.push({
-          row_no: row.rowNo,
-          employee_id: employee!.id,
-          department_id: department!.id,
-          position: row.position!,
-          grade: row.grade!,
-          pay_date: row.payDate!,
-          code: code!.code,
-          kind: code!.kind,
-          description: row.description ?? code!.description_ms,
-          amount_sen: row.amountSen!,
-          sort_order: code!.sort_order,
-          is_housing_loan: code!.is_housing_loan,
-        });
-      }
+      const { staged, errors } = await checker.check(rows);
       await insertStagedRows(db, uploadId, staged);
       await insertUploadErrors(db, uploadId, errors);
     };
@@ -263,6 +214,7 @@ export class PayrollImportService {
     try {
       await pipeline(
         source,
+        hasher,
         guard,
         parser,
         async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
@@ -293,24 +245,30 @@ export class PayrollImportService {
     if (!header) throw new ImportRefused('staff.import.err.empty');
     if (rowCount === 0) throw new ImportRefused('staff.import.err.noRows');
 
-    const finalPeriod = period as { year: number; month: number } | null;
-    const published = await bulkTransaction(db, async (trx) => {
+    const finalPeriod = checker.foundPeriod;
+    const contentHash = hash.digest('hex');
+    const earlier = await committedUploadWithHash(db, contentHash);
+    if (earlier)
+      throw new ImportRefused('staff.import.err.duplicateFile', {
+        fileName: earlier.file_name,
+        date: earlier.created_at.toISOString().slice(0, 10),
+      });
+    const corrections = await bulkTransaction(db, async (trx) => {
       await analyzeStagedRows(trx);
       await runCrossRowChecks(trx, uploadId);
-      return finalPeriod ? publishedConflicts(trx, uploadId, finalPeriod.year, finalPeriod.month) : [];
+      return finalPeriod
+        ? (await correctedEmployees(trx, uploadId, finalPeriod.year, finalPeriod.month, 1)).total
+        : 0;
     });
-    if (finalPeriod && published.length > 0)
-      throw new ImportRefused('staff.import.err.publishedMonth', {
-        monthNumber: finalPeriod.month,
-        year: finalPeriod.year,
-        departments: published.join(', '),
-      });
     const errorCount = await countUploadErrors(db, uploadId);
     await finishUpload(db, uploadId, {
       status: errorCount === 0 ? 'valid' : 'invalid',
       byteSize: guard.bytes,
       rowCount,
       errorCount,
+      warningCount: await countUploadErrors(db, uploadId, 'warning'),
+      correctionCount: corrections,
+      contentHash,
       year: finalPeriod?.year ?? null,
       month: finalPeriod?.month ?? null,
     });
@@ -318,13 +276,16 @@ export class PayrollImportService {
   }
 
   /**
-   * Commits a checked upload in ONE transaction: the month is locked, the officer's scope and the
-   * published state are checked again, the month's unpublished payslips for the same departments
-   * and employees are replaced, and the staged rows are copied with set-based SQL.
+   * Commits a checked upload in ONE transaction: the month is locked, the officer's scope and what
+   * the preview announced (corrections, whole-month losers) are checked again, the unpublished
+   * payslips of the employees in the file are replaced (and with `wholeMonth`, confirmed with the
+   * number of employees it names, those of the file's departments too), and the staged rows are
+   * copied with set-based SQL. A payslip of a published month becomes a correction of it.
    */
   async commit(
     scope: PayrollScope,
     uploadId: number,
+    options: CommitOptions,
     facts: RequestFacts,
   ): Promise<CommitResult | undefined> {
     return bulkTransaction(this.db, async (trx) => {
@@ -337,16 +298,23 @@ export class PayrollImportService {
       await lockPayrollMonth(trx, year, month);
       const upload = await findUpload(trx, scope, uploadId, { forUpdate: true });
       if (!upload || upload.status !== 'valid') return { ok: false, key: 'staff.import.notValid' };
+      if (upload.warning_count + upload.correction_count > 0 && !options.acceptWarnings)
+        return { ok: false, key: 'staff.import.warningsNotAccepted', field: 'terimaAmaran' };
       if ((await stagedRowsOutOfScope(trx, scope, uploadId)) > 0)
         return { ok: false, key: 'staff.import.scopeChanged' };
-      const published = await publishedConflicts(trx, uploadId, year, month);
-      if (published.length > 0)
-        return {
-          ok: false,
-          key: 'staff.import.err.publishedMonth',
-          params: { monthNumber: month, year, departments: published.join(', ') },
-        };
-      const replaced = await deleteReplaceablePayslips(trx, uploadId, year, month);
+      if (upload.content_hash && (await committedUploadWithHash(trx, upload.content_hash)))
+        return { ok: false, key: 'staff.import.alreadyCommitted' };
+      // A month published between the preview and the commit would turn rows into corrections
+      // that the officer did not see announced.
+      const corrections = await correctedEmployees(trx, uploadId, year, month, 1);
+      if (corrections.total !== upload.correction_count)
+        return { ok: false, key: 'staff.import.monthChanged' };
+      if (options.wholeMonth) {
+        const losers = await wholeMonthLosers(trx, uploadId, year, month, 1);
+        if (losers.total !== options.wholeMonth.confirmedCount)
+          return { ok: false, key: 'staff.import.monthChanged' };
+      }
+      const replaced = await deleteReplacedPayslips(trx, uploadId, year, month, options.wholeMonth !== null);
       const importId = await createPayrollImport(trx, {
         year,
         month,
@@ -368,10 +336,22 @@ export class PayrollImportService {
           payslips: copied.payslips,
           lines: copied.lines,
           replaced,
+          corrections: copied.corrections,
+          wholeMonth: options.wholeMonth !== null,
+          warningsAccepted: upload.warning_count,
+          contentHash: upload.content_hash,
         },
         ...facts,
       });
-      return { ok: true, year, month, payslips: copied.payslips, lines: copied.lines, replaced };
+      return {
+        ok: true,
+        year,
+        month,
+        payslips: copied.payslips,
+        lines: copied.lines,
+        replaced,
+        corrections: copied.corrections,
+      };
     });
   }
 
@@ -389,18 +369,32 @@ export class PayrollImportService {
     return true;
   }
 
-  /** Publishes the month for the officer's departments: from now on employees see those payslips. */
-  async publish(scope: PayrollScope, year: number, month: number, facts: RequestFacts): Promise<number> {
+  /**
+   * Publishes the month for the officer's departments: from now on employees see those payslips;
+   * a correction supersedes the payslip it amends.
+   */
+  async publish(
+    scope: PayrollScope,
+    year: number,
+    month: number,
+    facts: RequestFacts,
+  ): Promise<{ published: number; corrections: number }> {
     return bulkTransaction(this.db, async (trx) => {
       await lockPayrollMonth(trx, year, month);
-      const count = await publishMonth(trx, scope, year, month);
+      const result = await publishMonth(trx, scope, year, month);
       await writeAudit(trx, {
         action: 'staff.payroll.month_published',
         actorAccountId: scope.accountId,
-        details: { year, month, payslips: count, departmentIds: scope.departmentIds },
+        details: {
+          year,
+          month,
+          payslips: result.published,
+          corrections: result.corrections,
+          departmentIds: scope.departmentIds,
+        },
         ...facts,
       });
-      return count;
+      return result;
     });
   }
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from '../core/deps.js';
 import { requireRole, requireSignedIn } from '../middleware/access.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerHelpdeskRoutes } from './helpdesk-routes.js';
+import { registerImportRoutes } from './import-routes.js';
 import { registerPayrollRoutes } from './payroll-routes.js';
 import { departmentsInScope } from './queries.js';
 import { payrollScope, renderStaff } from './web.js';
@@ -25,6 +26,7 @@ export function staffRouter(deps: AppDeps): Router {
   });
 
   registerPayrollRoutes(router, deps);
+  registerImportRoutes(router, deps);
   registerHelpdeskRoutes(router, deps);
   registerAdminRoutes(router, deps);
   return router;

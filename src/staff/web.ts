@@ -88,7 +88,7 @@ export async function renderStaff(
   );
 }
 
-const MONEY_PARAMS = new Set(['earnings', 'deductions']);
+const MONEY_PARAMS = new Set(['earnings', 'deductions', 'from', 'to', 'increment']);
 
 /** The text of one import problem in the reader's language (money and month names formatted). */
 export function describeImportProblem(

@@ -13,6 +13,7 @@ import { verifySecret } from '../../src/core/passwords.js';
 import { SCALE_PASSWORD } from '../../bench/scale/accounts.js';
 import { BULK_TABLES } from '../../bench/scale/load.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { payrollRecordViolations } from '../staff/staff-helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let database: TestDatabase;
@@ -114,6 +115,10 @@ test('every payslip has a positive net pay and keeps the 60% rule', async () => 
     ),
     0,
   );
+});
+
+test('payslips keep the payroll record: the import’s checks (src/staff/payroll-rules.ts) find nothing', async () => {
+  assert.deepEqual(await payrollRecordViolations(database.db), []);
 });
 
 test('keys, indexes and foreign keys are all back and valid, and the sequences go on after the data', async () => {

@@ -9,9 +9,9 @@ import {
   callRoute,
   employeeId,
   fillPath,
-  normalLines,
   routeRole,
   signedIn,
+  slipFor,
   staffRoutes,
   uploadCsv,
   type StaffRoute,
@@ -133,14 +133,8 @@ describe('staff routes: roles and scope', () => {
 
   test('an upload belongs to its officer: another officer gets 404 on every upload route', async () => {
     const owner = await signedIn(app, DEMO_STAFF.payroll.ic);
-    const csv = buildCsv(2030, 3, [
-      {
-        ic: DEMO.activeEmployee.ic,
-        name: DEMO.activeEmployee.name,
-        departmentCode: DEMO.activeEmployee.departmentCode,
-        lines: normalLines(),
-      },
-    ]);
+    // A valid file: the payslip agrees with the payroll record (issue 12).
+    const csv = buildCsv(2030, 3, [await slipFor(app.db, DEMO.activeEmployee.ic)]);
     const uploaded = await uploadCsv(owner, csv);
     assert.equal(uploaded.status, 303);
     const uploadId = Number(/\/import\/(\d+)$/.exec(uploaded.location ?? '')?.[1]);
@@ -163,14 +157,7 @@ describe('staff routes: roles and scope', () => {
     ]);
     await app.db('staff_departments').insert({ account_id: adminId, department_id: deptId });
     const client = await signedIn(app, DEMO_STAFF.admin.ic);
-    const good = buildCsv(2030, 4, [
-      {
-        ic: DEMO.activeEmployee.ic,
-        name: DEMO.activeEmployee.name,
-        departmentCode: DEMO.activeEmployee.departmentCode,
-        lines: normalLines(),
-      },
-    ]);
+    const good = buildCsv(2030, 4, [await slipFor(app.db, DEMO.activeEmployee.ic)]);
     const uploaded = await uploadCsv(client, good);
     const uploadId = Number(/\/import\/(\d+)$/.exec(uploaded.location ?? '')?.[1]);
     const values = { ...params, uploadId };

@@ -127,7 +127,12 @@ describe('payroll import at scale', () => {
     assert.ok(maxLag < 5_000, `the file was read ${maxLag} rows ahead of the staging`);
 
     const t0 = Date.now();
-    const committed = await service.commit(scope, result.uploadId, { ip: null, userAgent: null });
+    const committed = await service.commit(
+      scope,
+      result.uploadId,
+      { acceptWarnings: false, wholeMonth: null },
+      { ip: null, userAgent: null },
+    );
     assert.ok(committed?.ok, JSON.stringify(committed));
     assert.equal(committed.payslips, EMPLOYEES);
     assert.equal(committed.lines, ROWS);

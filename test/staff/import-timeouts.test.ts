@@ -5,7 +5,7 @@ import { DEMO, DEMO_STAFF } from '../../seeds/demo-accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { visibleText } from '../helpers/http.js';
 import type { TestClient } from '../helpers/http.js';
-import { buildCsv, normalLines, signedIn, uploadCsv } from './staff-helpers.js';
+import { buildCsv, signedIn, slipFor, uploadCsv } from './staff-helpers.js';
 
 /**
  * Every statement is bounded (10 s on the server, 15 s on the client: src/core/db.ts), but the
@@ -20,7 +20,6 @@ const HOLD_MS = 1_500;
 describe('payroll import under the database timeouts', () => {
   let app: TestApp;
   let officer: TestClient;
-  const dept = DEMO_STAFF.payroll.departmentCode;
 
   before(async () => {
     // Read by createDb when the test database's pool is built (this file runs in its own process).
@@ -54,14 +53,8 @@ describe('payroll import under the database timeouts', () => {
   });
 
   test('checking, committing and publishing a month each wait out a 1.5 s hold-up', async () => {
-    const csv = buildCsv(2032, 5, [
-      {
-        ic: DEMO.activeEmployee.ic,
-        name: DEMO.activeEmployee.name,
-        departmentCode: dept,
-        lines: normalLines(),
-      },
-    ]);
+    // The payslip agrees with the payroll record (issue 12); its basic pay is a warning to accept.
+    const csv = buildCsv(2032, 5, [await slipFor(app.db, DEMO.activeEmployee.ic)]);
     // The cross-row checks write payroll_upload_errors.
     const checked = await heldUp('LOCK TABLE payroll_upload_errors IN SHARE MODE', () =>
       uploadCsv(officer, csv),
@@ -74,7 +67,7 @@ describe('payroll import under the database timeouts', () => {
 
     // The commit copies into payslip_lines.
     const committed = await heldUp('LOCK TABLE payslip_lines IN SHARE MODE', () =>
-      officer.post(`/pentadbir/unit-gaji/import/${uploadId}/sahkan`, {}),
+      officer.post(`/pentadbir/unit-gaji/import/${uploadId}/sahkan`, { terimaAmaran: '1' }),
     );
     assert.equal(committed.value.status, 303, visibleText(committed.value.html).slice(0, 300));
     assert.ok(committed.ms >= HOLD_MS - 100, `the commit really waited (${committed.ms} ms)`);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { createLogger } from '../../src/core/logger.js';
+import { KWSP_MEMBER_CODES, PENSION_CODES } from '../../src/staff/payroll-rules.js';
 import { staffRouter } from '../../src/staff/routes.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import type { TestApp } from '../helpers/app.js';
@@ -113,6 +114,9 @@ export interface SlipSpec {
   name: string;
   departmentCode: string;
   lines: [code: string, amount: string][];
+  /** The payslip's post and grade (default: Penolong Akauntan W29). */
+  position?: string;
+  grade?: string;
 }
 
 /** A CSV of payslips for one month, one row per line. */
@@ -129,8 +133,8 @@ export function buildCsv(year: number, month: number, slips: SlipSpec[], header 
           s.ic,
           s.name,
           s.departmentCode,
-          'Penolong Akauntan',
-          'W29',
+          s.position ?? 'Penolong Akauntan',
+          s.grade ?? 'W29',
           code,
           '',
           amount,
@@ -139,14 +143,63 @@ export function buildCsv(year: number, month: number, slips: SlipSpec[], header 
   return rows.join('\n') + '\n';
 }
 
-/** A normal slip: gross RM 4,000.00, deductions RM 900.00 of which RM 500.00 housing loan. */
-export function normalLines(basic = '3400.00'): [string, string][] {
+/**
+ * A normal slip: gross RM 4,000.00, deductions RM 900.00 of which RM 500.00 housing loan; the
+ * retirement deduction is KWSP, or PENCEN for a pensionable officer (the import refuses KWSP for
+ * one, issue 12).
+ */
+export function normalLines(basic = '3400.00', pensionable = false): [string, string][] {
   return [
     ['GAJI', basic],
     ['ITKA', '300.00'],
     ['BSH', '300.00'],
-    ['KWSP', '300.00'],
+    [pensionable ? 'PENCEN' : 'KWSP', '300.00'],
     ['PCB', '100.00'],
     ['PINJPR', '500.00'],
   ];
+}
+
+/** A slip spec that agrees with the employee's payroll record (post, grade, retirement scheme). */
+export async function slipFor(db: Knex, ic: string, basic = '3400.00'): Promise<SlipSpec> {
+  const e = await db('employees as e')
+    .join('departments as d', 'd.id', 'e.department_id')
+    .where('e.ic_no', ic)
+    .first<{ name: string; code: string; position: string; grade: string; is_pensionable: boolean }>(
+      'e.name',
+      'd.code',
+      'e.position',
+      'e.grade',
+      'e.is_pensionable',
+    );
+  if (!e) throw new Error(`no employee ${ic}`);
+  return {
+    ic,
+    name: e.name,
+    departmentCode: e.code,
+    position: e.position,
+    grade: e.grade,
+    lines: normalLines(basic, e.is_pensionable),
+  };
+}
+
+/**
+ * Payslip lines in the database that break the import's checks against the payroll record
+ * (src/staff/payroll-rules.ts): a KWSP member's code on a pensionable officer's payslip or PENCEN
+ * on a KWSP member's, and current payslips of the latest month whose grade or post differs from
+ * the record. The demo seed and `npm run seed:scale` must produce none.
+ */
+export async function payrollRecordViolations(db: Knex): Promise<string[]> {
+  const { rows } = await db.raw<{ rows: { what: string }[] }>(
+    `SELECT e.ic_no || ' ' || p.year || '-' || p.month || ' ' || l.code AS what
+       FROM payslip_lines l JOIN payslips p ON p.id = l.payslip_id JOIN employees e ON e.id = p.employee_id
+      WHERE (e.is_pensionable AND l.code = ANY(?::text[])) OR (NOT e.is_pensionable AND l.code = ANY(?::text[]))
+     UNION ALL
+     SELECT e.ic_no || ' ' || p.year || '-' || p.month || ' grade/post ' || p.grade || ' ' || p.position
+       FROM payslips p JOIN employees e ON e.id = p.employee_id
+      WHERE (p.year, p.month) = (SELECT year, month FROM payslips ORDER BY year DESC, month DESC LIMIT 1)
+        AND (p.grade <> e.grade OR p.position <> e.position)
+      LIMIT 20`,
+    [[...KWSP_MEMBER_CODES], [...PENSION_CODES]],
+  );
+  return rows.map((r) => r.what);
 }

@@ -9,6 +9,7 @@ import { muatTurunMessages } from '../../muat-turun/messages.js';
 import { profileMessages } from '../../profile/messages.js';
 import { staffMessages } from '../../staff/messages.js';
 import { auditMessages } from '../../staff/audit-messages.js';
+import { importMessages } from '../../staff/import-messages.js';
 import { devMessages } from '../../dev/messages.js';
 
 /** Each feature keeps its own texts; they are merged here (duplicate keys fail at start). */
@@ -23,5 +24,6 @@ export const featureMessages: MessageSet[] = [
   profileMessages,
   staffMessages,
   auditMessages,
+  importMessages,
   devMessages,
 ];
