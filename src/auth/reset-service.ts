@@ -13,6 +13,7 @@ import {
   findAccountOwner,
   findAccountOwnerByLoginId,
   findUsableResetToken,
+  MAX_FAILURES,
   setPassword,
   useResetToken,
   voidResetTokens,
@@ -113,6 +114,19 @@ export class ResetService {
     given: string[],
     facts: RequestFacts,
   ): Promise<AnswerCheck> {
+    // Each link allows MAX_FAILURES answer sets, claimed atomically before any verification, so
+    // a burst of concurrent posts on one link cannot have more checked than a series could.
+    const claim = await hitRateLimit(this.db, `reset-answers:token:${tokenId}`, RESET_TOKEN_MINUTES * 60);
+    if (claim.count > MAX_FAILURES) {
+      await writeAudit(this.db, {
+        action: 'password_reset.answers_failed',
+        subjectAccountId: owner.id,
+        details: { tokenId, verified: false },
+        ...facts,
+      });
+      await voidResetTokens(this.db, owner.id);
+      return 'voided';
+    }
     let allRight = true;
     for (let i = 0; i < questions.length; i++) {
       const ok = await verifySecret(questions[i]!.answer_hash, given[i] ?? '');
@@ -130,7 +144,7 @@ export class ResetService {
     await writeAudit(this.db, {
       action: 'password_reset.answers_failed',
       subjectAccountId: owner.id,
-      details: { tokenId },
+      details: { tokenId, verified: true },
       ...facts,
     });
     const wasLocked = isLocked(owner.locked_until);

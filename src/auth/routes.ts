@@ -19,6 +19,7 @@ import {
   ANSWER_MAX,
 } from './forms.js';
 import { parseIdNumber } from './id-number.js';
+import { noteLoginFailure } from './login-failures.js';
 import { LoginService, normaliseLoginId } from './login-service.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.js';
 import { listSecretImages, listSecurityQuestions, type AccountOwner } from './queries.js';
@@ -139,7 +140,9 @@ export function authRouter(deps: AppDeps): Router {
     const result = await login.verify(loginId, parsed.data.password, requestContext(req));
     if (!result.ok) {
       const message = req.t(
-        result.reason === 'locked' ? 'auth.login.errors.locked' : 'auth.login.errors.failed',
+        noteLoginFailure(req.session, loginId) === 'locked'
+          ? 'auth.login.errors.locked'
+          : 'auth.login.errors.failed',
       );
       return publicPage(
         res,
