@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import { prepared } from '../core/db.js';
-import { LOCK_MINUTES, MAX_FAILURES, MAX_LOCK_MINUTES, lockMinutesFor, type FailureOutcome } from './queries.js';
+import {
+  LOCK_MINUTES,
+  MAX_FAILURES,
+  MAX_LOCK_MINUTES,
+  lockMinutesFor,
+  type FailureOutcome,
+} from './queries.js';
 
 type Db = Knex | Knex.Transaction;
 
@@ -18,7 +24,7 @@ export async function claimAttempt(db: Db, accountId: number): Promise<FailureOu
   const n = `(${CURRENT} + 1)`;
   const result = await db
     .raw<{ rows: { failed_count: number; lock_count: number; locked_until: Date | null }[] }>(
-    `UPDATE accounts SET
+      `UPDATE accounts SET
        failed_count = ${n},
        lock_count = lock_count + CASE WHEN ${n} >= ? THEN 1 ELSE 0 END,
        locked_until = CASE WHEN ${n} >= ?
@@ -31,7 +37,14 @@ export async function claimAttempt(db: Db, accountId: number): Promise<FailureOu
     )
     .options(prepared('login-claim'));
   const row = result.rows[0];
-  if (!row) return { counted: false, failedCount: MAX_FAILURES, justLocked: false, lockedUntil: null, lockMinutes: 0 };
+  if (!row)
+    return {
+      counted: false,
+      failedCount: MAX_FAILURES,
+      justLocked: false,
+      lockedUntil: null,
+      lockMinutes: 0,
+    };
   return {
     counted: true,
     failedCount: row.failed_count,

@@ -8,11 +8,13 @@ import { LOCK_MINUTES, MAX_FAILURES } from './queries.js';
  * the attempt after the fifth, within a lock window), the same for a real and an unknown ID; the
  * owner of a real account is also emailed at the moment of the lock, with the way out.
  */
-export function noteLoginFailure(session: Session & Partial<SessionData>, loginId: string): 'failed' | 'locked' {
+export function noteLoginFailure(
+  session: Session & Partial<SessionData>,
+  loginId: string,
+): 'failed' | 'locked' {
   const now = Date.now();
   const previous = session.loginFailures;
-  const fresh =
-    !previous || previous.loginId !== loginId || now - previous.lastAt > LOCK_MINUTES * 60_000;
+  const fresh = !previous || previous.loginId !== loginId || now - previous.lastAt > LOCK_MINUTES * 60_000;
   const count = fresh ? 1 : previous.count + 1;
   session.loginFailures = { loginId, count, lastAt: now };
   return count > MAX_FAILURES ? 'locked' : 'failed';
