@@ -90,6 +90,11 @@ export class ResetService {
     return (await findUsableResetToken(this.db, { tokenHash: hashToken(token) }))?.id;
   }
 
+  /** The token's row ID when it is still unused and unexpired. */
+  async stillUsable(tokenId: number): Promise<number | undefined> {
+    return (await findUsableResetToken(this.db, { id: tokenId }))?.id;
+  }
+
   /** The account and its three questions for a still-usable token. */
   async questionsFor(
     tokenId: number,

@@ -23,6 +23,7 @@ import { noteLoginFailure } from './login-failures.js';
 import { LoginService, normaliseLoginId } from './login-service.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.js';
 import { listSecretImages, listSecurityQuestions, type AccountOwner } from './queries.js';
+import { mountResetLinkRoutes } from './reset-link-routes.js';
 import { ResetService } from './reset-service.js';
 import {
   endSession,
@@ -340,15 +341,10 @@ export function authRouter(deps: AppDeps): Router {
   const invalidLink = (res: Response, key = 'auth.forgot.linkInvalid') =>
     publicPage(res, 'auth/reset-invalid', { message: res.locals.t(key) }, 410);
 
-  router.get('/lupa-kata-laluan/pautan', noStore, async (req, res) => {
-    const token = typeof req.query.token === 'string' ? req.query.token : '';
-    const tokenId = await reset.openLink(token);
-    if (!tokenId) return invalidLink(res);
-    // A fresh session for the reset, holding the token's row ID (the token leaves the URL).
-    await startAnonymousSession(req);
-    req.session.resetTokenId = tokenId;
-    await saveSession(req);
-    res.redirect(303, '/lupa-kata-laluan/soalan');
+  mountResetLinkRoutes(router, db, reset, {
+    noStore,
+    page: (res, view) => publicPage(res, view),
+    invalidLink: (res) => invalidLink(res),
   });
 
   router.get('/lupa-kata-laluan/soalan', noStore, async (req, res) => {
