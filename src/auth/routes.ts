@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { perLocale } from '../core/i18n/index.js';
@@ -44,8 +45,12 @@ export const FORM_LIMITS = {
   resetPassword: { name: 'reset-password', max: 50, windowSeconds: 15 * 60 },
 } as const;
 
-/** First-time requests per ID and hour: each sends an email. */
-const FIRST_TIME_PER_ID_PER_HOUR = 5;
+/**
+ * First-time requests per (ID, email) pair and hour: a match sends an email. Counted per pair, not
+ * per ID, so requests with someone's IC and wrong emails never use up the owner's own; volume is
+ * bounded per IP by FORM_LIMITS.firstTime.
+ */
+export const FIRST_TIME_PER_PAIR_PER_HOUR = 5;
 
 const loginIdField = (t: Request['t']) =>
   z
@@ -212,9 +217,11 @@ export function authRouter(deps: AppDeps): Router {
       return publicPage(res, 'auth/first-time', { errors, values }, 400);
 
     const idKey = id.ic ?? id.companyId ?? '';
-    const perId = await hitRateLimit(db, `first-time:id:${idKey}`, 3600);
-    if (perId.count > FIRST_TIME_PER_ID_PER_HOUR) {
-      const minutes = Math.max(1, Math.ceil((perId.resetAt.getTime() - Date.now()) / 60_000));
+    // Hashed: an email may be 254 characters (the key holds 200), and the key need not spell it out.
+    const pair = createHash('sha256').update(`${idKey}\n${email.data}`).digest('hex');
+    const perPair = await hitRateLimit(db, `first-time:pair:${pair}`, 3600);
+    if (perPair.count > FIRST_TIME_PER_PAIR_PER_HOUR) {
+      const minutes = Math.max(1, Math.ceil((perPair.resetAt.getTime() - Date.now()) / 60_000));
       res.set('Retry-After', String(minutes * 60));
       return renderPage(res, 'errors/rate-limited', { minutes }, { status: 429, layout: 'public' });
     }
