@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
@@ -38,7 +39,19 @@ export class ResetService {
   constructor(
     private readonly db: Knex,
     private readonly config: Config,
+    private readonly logger?: Logger,
   ) {}
+
+  /**
+   * Runs `request` after the caller has answered: every branch then answers in the same time
+   * (the link goes out through the outbox as before). A failure is logged; the user, who was told
+   * "if it matches, a link was sent", simply asks again, as for a lost email.
+   */
+  requestInBackground(loginId: string, email: string, facts: RequestFacts): void {
+    this.request(loginId, email, facts).catch((err: unknown) =>
+      this.logger?.error({ err }, 'password reset request failed'),
+    );
+  }
 
   /** Always the same outcome for the caller; an email goes out only on a full match. */
   async request(loginId: string, email: string, facts: RequestFacts): Promise<void> {
