@@ -5,6 +5,7 @@ import * as auditLogGuard from './20261120000100_audit_log_guard.js';
 import * as performanceFixes from './20261126120000_performance.js';
 import * as outboxRedactSentSecrets from './20261201030000_outbox_redact_sent_secrets.js';
 import * as payslipCorrections from './20261201060000_payslip_corrections.js';
+import * as rateLimitsResetAt from './20261201020000_rate_limits_reset_at.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261126120000_performance': performanceFixes,
   '20261201030000_outbox_redact_sent_secrets': outboxRedactSentSecrets,
   '20261201060000_payslip_corrections': payslipCorrections,
+  '20261201020000_rate_limits_reset_at': rateLimitsResetAt,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -3,7 +3,7 @@ import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { dummySecretHash, verifySecret } from '../core/passwords.js';
 import { decoyFor } from './decoy.js';
-import { countFailure, isLocked, type RequestFacts } from './lockout.js';
+import { announceLock, claimPasswordAttempt, type RequestFacts } from './lockout.js';
 import { normalisePassword } from './password-policy.js';
 import {
   consumeTemporaryPassword,
@@ -26,7 +26,7 @@ export interface LoginChallenge {
 
 export type LoginResult =
   | { ok: true; accountId: number; mustActivate: boolean; firstLogin: boolean }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  | { ok: false; reason: 'invalid' };
 
 /** IC numbers lose their dashes and spaces; company IDs are upper case. */
 export function normaliseLoginId(raw: string): string {
@@ -56,9 +56,11 @@ export class LoginService {
   }
 
   /**
-   * Checks the password: exactly one argon2 verification whatever the ID, so neither the
-   * answer nor the time tells whether an account exists. A locked account is told so only
-   * after the right password; a wrong one counts toward the lockout.
+   * Checks the password: exactly one argon2 verification whatever the ID, so neither the answer
+   * nor the time tells whether an account exists. The attempt is claimed in the database before
+   * the verification (claimPasswordAttempt): a locked account, or one whose allowance concurrent
+   * requests have spent, is not verified at all (a dummy verification keeps the time) and gets
+   * the same answer as a wrong password, so the lock is no oracle for the password.
    */
   async verify(loginId: string, rawPassword: string, facts: RequestFacts): Promise<LoginResult> {
     const password = normalisePassword(rawPassword);
@@ -74,37 +76,41 @@ export class LoginService {
       return { ok: false, reason: 'invalid' };
     }
     const usingTemporary = account.status === 'pending';
+    const claim = await claimPasswordAttempt(this.db, account.id);
+    if (!claim.counted) {
+      await verifySecret(await dummySecretHash(), password);
+      await writeAudit(this.db, {
+        action: 'login.failed',
+        subjectAccountId: account.id,
+        details: { reason: 'locked', verified: false, temporary: usingTemporary },
+        ...facts,
+      });
+      return { ok: false, reason: 'invalid' };
+    }
     const hash = usingTemporary ? account.temp_password_hash : account.password_hash;
     const expired =
       usingTemporary && (!account.temp_password_expires_at || account.temp_password_expires_at <= new Date());
     const matches = await verifySecret(hash ?? (await dummySecretHash()), password);
-    const locked = isLocked(account.locked_until);
 
-    const fail = async (reason: string) => {
-      await writeAudit(this.db, {
-        action: 'login.failed',
-        subjectAccountId: account.id,
-        details: { reason, temporary: usingTemporary },
-        ...facts,
+    // The claim already counted this attempt; a failure only records why (and announces the lock
+    // when this claim was the one that set it).
+    const fail = async (reason: string): Promise<LoginResult> => {
+      await this.db.transaction(async (trx) => {
+        await writeAudit(trx, {
+          action: 'login.failed',
+          subjectAccountId: account.id,
+          details: { reason, verified: true, temporary: usingTemporary },
+          ...facts,
+        });
+        if (claim.justLocked) await announceLock(trx, this.config, account.id, claim, facts);
       });
+      return { ok: false, reason: 'invalid' };
     };
-    if (!matches || !hash) {
-      await fail(usingTemporary && !hash ? 'temporary_used_or_missing' : 'password');
-      if (!locked) await countFailure(this.db, this.config, account.id, facts);
-      return { ok: false, reason: 'invalid' };
-    }
-    if (expired) {
-      await fail('temporary_expired');
-      return { ok: false, reason: 'invalid' };
-    }
-    if (locked) {
-      await fail('locked');
-      return { ok: false, reason: 'locked' };
-    }
+    if (!matches || !hash) return fail(usingTemporary && !hash ? 'temporary_used_or_missing' : 'password');
+    if (expired) return fail('temporary_expired');
     // A temporary password is single use: only the request that clears it may go on.
     if (usingTemporary && !(await consumeTemporaryPassword(this.db, account.id, hash))) {
-      await fail('temporary_used_or_missing');
-      return { ok: false, reason: 'invalid' };
+      return fail('temporary_used_or_missing');
     }
     await recordSuccessfulLogin(this.db, account.id, {
       action: 'login.ok',

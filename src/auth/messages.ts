@@ -136,6 +136,11 @@ export const authMessages: MessageSet = {
       'Kata laluan anda telah ditukar dan semua sesi akaun anda telah ditamatkan. Sila log masuk dengan kata laluan baru.',
     'auth.forgot.errors.emailRequired': 'Sila masukkan Emel.',
     'auth.forgot.errors.emailInvalid': 'Emel tidak sah.',
+    'auth.forgot.confirmTitle': 'Tamatkan sesi semasa?',
+    'auth.forgot.confirmText':
+      'Anda sedang log masuk. Pautan tetapan semula kata laluan ini akan menamatkan sesi semasa anda. Teruskan hanya jika anda sendiri yang meminta pautan ini melalui Lupa Kata Laluan.',
+    'auth.forgot.confirmContinue': 'Tamatkan sesi dan teruskan',
+    'auth.forgot.confirmCancel': 'Batal',
   },
   en: {
     'auth.login.title': 'Log In',
@@ -268,5 +273,10 @@ export const authMessages: MessageSet = {
       'Your password has been changed and every session of your account has been ended. Please log in with your new password.',
     'auth.forgot.errors.emailRequired': 'Please enter your Email.',
     'auth.forgot.errors.emailInvalid': 'The email is not valid.',
+    'auth.forgot.confirmTitle': 'End the current session?',
+    'auth.forgot.confirmText':
+      'You are signed in. This password reset link will end your current session. Continue only if you asked for this link yourself through Forgot Password.',
+    'auth.forgot.confirmContinue': 'End the session and continue',
+    'auth.forgot.confirmCancel': 'Cancel',
   },
 };

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { Logger } from 'pino';
 import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
@@ -13,6 +14,7 @@ import {
   findAccountOwner,
   findAccountOwnerByLoginId,
   findUsableResetToken,
+  MAX_FAILURES,
   setPassword,
   useResetToken,
   voidResetTokens,
@@ -37,7 +39,19 @@ export class ResetService {
   constructor(
     private readonly db: Knex,
     private readonly config: Config,
+    private readonly logger?: Logger,
   ) {}
+
+  /**
+   * Runs `request` after the caller has answered: every branch then answers in the same time
+   * (the link goes out through the outbox as before). A failure is logged; the user, who was told
+   * "if it matches, a link was sent", simply asks again, as for a lost email.
+   */
+  requestInBackground(loginId: string, email: string, facts: RequestFacts): void {
+    this.request(loginId, email, facts).catch((err: unknown) =>
+      this.logger?.error({ err }, 'password reset request failed'),
+    );
+  }
 
   /** Always the same outcome for the caller; an email goes out only on a full match. */
   async request(loginId: string, email: string, facts: RequestFacts): Promise<void> {
@@ -89,6 +103,11 @@ export class ResetService {
     return (await findUsableResetToken(this.db, { tokenHash: hashToken(token) }))?.id;
   }
 
+  /** The token's row ID when it is still unused and unexpired. */
+  async stillUsable(tokenId: number): Promise<number | undefined> {
+    return (await findUsableResetToken(this.db, { id: tokenId }))?.id;
+  }
+
   /** The account and its three questions for a still-usable token. */
   async questionsFor(
     tokenId: number,
@@ -113,6 +132,19 @@ export class ResetService {
     given: string[],
     facts: RequestFacts,
   ): Promise<AnswerCheck> {
+    // Each link allows MAX_FAILURES answer sets, claimed atomically before any verification, so
+    // a burst of concurrent posts on one link cannot have more checked than a series could.
+    const claim = await hitRateLimit(this.db, `reset-answers:token:${tokenId}`, RESET_TOKEN_MINUTES * 60);
+    if (claim.count > MAX_FAILURES) {
+      await writeAudit(this.db, {
+        action: 'password_reset.answers_failed',
+        subjectAccountId: owner.id,
+        details: { tokenId, verified: false },
+        ...facts,
+      });
+      await voidResetTokens(this.db, owner.id);
+      return 'voided';
+    }
     let allRight = true;
     for (let i = 0; i < questions.length; i++) {
       const ok = await verifySecret(questions[i]!.answer_hash, given[i] ?? '');
@@ -130,7 +162,7 @@ export class ResetService {
     await writeAudit(this.db, {
       action: 'password_reset.answers_failed',
       subjectAccountId: owner.id,
-      details: { tokenId },
+      details: { tokenId, verified: true },
       ...facts,
     });
     const wasLocked = isLocked(owner.locked_until);

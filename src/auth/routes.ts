@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { perLocale } from '../core/i18n/index.js';
@@ -19,9 +20,11 @@ import {
   ANSWER_MAX,
 } from './forms.js';
 import { parseIdNumber } from './id-number.js';
+import { noteLoginFailure } from './login-failures.js';
 import { LoginService, normaliseLoginId } from './login-service.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.js';
 import { listSecretImages, listSecurityQuestions, type AccountOwner } from './queries.js';
+import { mountResetLinkRoutes } from './reset-link-routes.js';
 import { ResetService } from './reset-service.js';
 import {
   endSession,
@@ -43,8 +46,12 @@ export const FORM_LIMITS = {
   resetPassword: { name: 'reset-password', max: 50, windowSeconds: 15 * 60 },
 } as const;
 
-/** First-time requests per ID and hour: each sends an email. */
-const FIRST_TIME_PER_ID_PER_HOUR = 5;
+/**
+ * First-time requests per (ID, email) pair and hour: a match sends an email. Counted per pair, not
+ * per ID, so requests with someone's IC and wrong emails never use up the owner's own; volume is
+ * bounded per IP by FORM_LIMITS.firstTime.
+ */
+export const FIRST_TIME_PER_PAIR_PER_HOUR = 5;
 
 const loginIdField = (t: Request['t']) =>
   z
@@ -92,7 +99,7 @@ export function authRouter(deps: AppDeps): Router {
   const login = new LoginService(db, config);
   const firstTime = new FirstTimeService(db, config);
   const activation = new ActivationService(db, config);
-  const reset = new ResetService(db, config);
+  const reset = new ResetService(db, config, deps.logger);
   const limit = (l: (typeof FORM_LIMITS)[keyof typeof FORM_LIMITS]) => rateLimit(db, l);
   const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
   const publicPage = (res: Response, view: string, locals: Record<string, unknown> = {}, status = 200) =>
@@ -140,7 +147,9 @@ export function authRouter(deps: AppDeps): Router {
     const result = await login.verify(loginId, parsed.data.password, requestContext(req));
     if (!result.ok) {
       const message = req.t(
-        result.reason === 'locked' ? 'auth.login.errors.locked' : 'auth.login.errors.failed',
+        noteLoginFailure(req.session, loginId) === 'locked'
+          ? 'auth.login.errors.locked'
+          : 'auth.login.errors.failed',
       );
       return publicPage(
         res,
@@ -209,9 +218,11 @@ export function authRouter(deps: AppDeps): Router {
       return publicPage(res, 'auth/first-time', { errors, values }, 400);
 
     const idKey = id.ic ?? id.companyId ?? '';
-    const perId = await hitRateLimit(db, `first-time:id:${idKey}`, 3600);
-    if (perId.count > FIRST_TIME_PER_ID_PER_HOUR) {
-      const minutes = Math.max(1, Math.ceil((perId.resetAt.getTime() - Date.now()) / 60_000));
+    // Hashed: an email may be 254 characters (the key holds 200), and the key need not spell it out.
+    const pair = createHash('sha256').update(`${idKey}\n${email.data}`).digest('hex');
+    const perPair = await hitRateLimit(db, `first-time:pair:${pair}`, 3600);
+    if (perPair.count > FIRST_TIME_PER_PAIR_PER_HOUR) {
+      const minutes = Math.max(1, Math.ceil((perPair.resetAt.getTime() - Date.now()) / 60_000));
       res.set('Retry-After', String(minutes * 60));
       return renderPage(res, 'errors/rate-limited', { minutes }, { status: 429, layout: 'public' });
     }
@@ -336,22 +347,21 @@ export function authRouter(deps: AppDeps): Router {
         400,
       );
     }
-    await reset.request(parsed.data.loginId, parsed.data.email, requestContext(req));
+    // Answered before the work (issue 11, item 8): a match creates a token and writes the email to
+    // the outbox, a mismatch does not, so awaiting it made the answer's time tell the two apart.
+    const { loginId, email } = parsed.data;
+    const facts = requestContext(req);
+    res.once('close', () => reset.requestInBackground(loginId, email, facts));
     await publicPage(res, 'auth/forgot-sent');
   });
 
   const invalidLink = (res: Response, key = 'auth.forgot.linkInvalid') =>
     publicPage(res, 'auth/reset-invalid', { message: res.locals.t(key) }, 410);
 
-  router.get('/lupa-kata-laluan/pautan', noStore, async (req, res) => {
-    const token = typeof req.query.token === 'string' ? req.query.token : '';
-    const tokenId = await reset.openLink(token);
-    if (!tokenId) return invalidLink(res);
-    // A fresh session for the reset, holding the token's row ID (the token leaves the URL).
-    await startAnonymousSession(req);
-    req.session.resetTokenId = tokenId;
-    await saveSession(req);
-    res.redirect(303, '/lupa-kata-laluan/soalan');
+  mountResetLinkRoutes(router, db, reset, {
+    noStore,
+    page: (res, view) => publicPage(res, view),
+    invalidLink: (res) => invalidLink(res),
   });
 
   router.get('/lupa-kata-laluan/soalan', noStore, async (req, res) => {

@@ -20,6 +20,10 @@ declare module 'express-session' {
     resetTokenId?: number;
     /** Forgot password: the token whose security questions were answered right. */
     resetVerifiedTokenId?: number;
+    /** Log Masuk: this browser's own failed attempts for one ID (decides when to say "locked"). */
+    loginFailures?: { loginId: string; count: number; lastAt: number };
+    /** A reset link opened while signed in: its token row ID, waiting for the user to confirm. */
+    pendingResetTokenId?: number;
   }
 }
 

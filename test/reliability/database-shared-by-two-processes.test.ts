@@ -4,6 +4,7 @@
  * cookie jar (a browser shares cookies between ports of one host, as behind a balancer).
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { createLogger } from '../../src/core/logger.js';
@@ -138,7 +139,7 @@ describe('two app processes on one database', () => {
   });
 
   test('rate limits add up across both processes', async () => {
-    // At most five first-time requests per ID an hour (auth/routes.ts): 3 on A and 2 on B use them up.
+    // At most five first-time requests per (ID, email) an hour (auth/routes.ts): 3 on A and 2 on B use them up.
     const idNo = '850101105441';
     const email = 'tiada.sesiapa@selangor.gov.my';
     const servers = [a, a, a, b, b];
@@ -157,7 +158,7 @@ describe('two app processes on one database', () => {
     }
     const row = await database
       .db('rate_limits')
-      .where('key', `first-time:id:${idNo}`)
+      .where('key', `first-time:pair:${createHash('sha256').update(`${idNo}\n${email}`).digest('hex')}`)
       .first<{ count: number }>('count');
     assert.equal(row.count, 7);
   });
