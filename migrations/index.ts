@@ -4,6 +4,7 @@ import * as payrollUploads from './20261120000000_payroll_uploads.js';
 import * as auditLogGuard from './20261120000100_audit_log_guard.js';
 import * as performanceFixes from './20261126120000_performance.js';
 import * as ecCp38Code from './20261201070000_ec_cp38_code.js';
+import * as paymentStatusFeed from './20261201070100_payment_status_feed.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '20261120000100_audit_log_guard': auditLogGuard,
   '20261126120000_performance': performanceFixes,
   '20261201070000_ec_cp38_code': ecCp38Code,
+  '20261201070100_payment_status_feed': paymentStatusFeed,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -19,7 +19,7 @@ import {
 } from './queries.js';
 import { auditView, idParam, renderStaff, setFlash } from './web.js';
 
-const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'admin'];
+const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'treasury', 'admin'];
 const AUDIT_PAGE_SIZE = 50;
 
 interface AuditQuery {
@@ -114,7 +114,7 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   };
 
-  const roleSchema = z.object({ role: z.enum(['payroll', 'helpdesk', 'admin']) });
+  const roleSchema = z.object({ role: z.enum(['payroll', 'helpdesk', 'treasury', 'admin']) });
 
   router.post('/admin/peranan/:accountId/tambah', onlyAdmin, async (req, res, next) => {
     const parsed = roleSchema.safeParse(req.body ?? {});

@@ -4,6 +4,7 @@ import { requireRole, requireSignedIn } from '../middleware/access.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerHelpdeskRoutes } from './helpdesk-routes.js';
 import { registerPayrollRoutes } from './payroll-routes.js';
+import { registerTreasuryRoutes } from '../treasury/routes.js';
 import { departmentsInScope } from './queries.js';
 import { payrollScope, renderStaff } from './web.js';
 
@@ -16,7 +17,7 @@ export function staffRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(requireSignedIn);
 
-  router.get('/', requireRole('payroll', 'helpdesk', 'admin'), async (req, res) => {
+  router.get('/', requireRole('payroll', 'helpdesk', 'admin', 'treasury'), async (req, res) => {
     const user = req.currentUser!;
     const departments = user.roles.includes('payroll')
       ? await departmentsInScope(deps.db, payrollScope(req))
@@ -27,5 +28,6 @@ export function staffRouter(deps: AppDeps): Router {
   registerPayrollRoutes(router, deps);
   registerHelpdeskRoutes(router, deps);
   registerAdminRoutes(router, deps);
+  registerTreasuryRoutes(router, deps);
   return router;
 }

@@ -44,7 +44,7 @@ describe('staff routes: roles and scope', () => {
   test('the router table lists every section and each route has a known role', () => {
     assert.ok(routes.length >= 20, `only ${routes.length} staff routes found`);
     const sections = new Set(routes.map((r) => routeRole(r.path)));
-    assert.deepEqual([...sections].sort(), ['admin', 'any', 'helpdesk', 'payroll']);
+    assert.deepEqual([...sections].sort(), ['admin', 'any', 'helpdesk', 'payroll', 'treasury']);
   });
 
   test('an anonymous visitor is sent to the login page from every staff route', async () => {
@@ -81,6 +81,7 @@ describe('staff routes: roles and scope', () => {
       { role: 'payroll', ic: DEMO_STAFF.payroll.ic },
       { role: 'helpdesk', ic: DEMO_STAFF.helpdesk.ic },
       { role: 'admin', ic: DEMO_STAFF.admin.ic },
+      { role: 'treasury', ic: DEMO_STAFF.treasury.ic },
     ] as const;
     for (const s of staff) {
       const client = await signedIn(app, s.ic);

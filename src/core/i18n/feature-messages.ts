@@ -9,6 +9,7 @@ import { muatTurunMessages } from '../../muat-turun/messages.js';
 import { profileMessages } from '../../profile/messages.js';
 import { staffMessages } from '../../staff/messages.js';
 import { devMessages } from '../../dev/messages.js';
+import { treasuryMessages } from '../../treasury/messages.js';
 
 /** Each feature keeps its own texts; they are merged here (duplicate keys fail at start). */
 export const featureMessages: MessageSet[] = [
@@ -22,4 +23,5 @@ export const featureMessages: MessageSet[] = [
   profileMessages,
   staffMessages,
   devMessages,
+  treasuryMessages,
 ];
