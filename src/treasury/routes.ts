@@ -106,35 +106,28 @@ export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
     }
   });
 
-  router.get('/perbendaharaan/:uploadId', onlyTreasury, async (req, res, next) => {
-    const id = idParam(req.params.uploadId);
+  router.get('/perbendaharaan/:feedId', onlyTreasury, async (req, res, next) => {
+    const id = idParam(req.params.feedId);
     const upload = id ? await findUpload(db, id) : undefined;
     if (!upload) return next(notFound());
     const previous = await findCommittedByHash(db, upload.content_sha256);
     const problems = upload.problems.map((p) => describe(req, p));
-    await renderStaff(
-      req,
-      res,
-      'treasury/preview',
-      'treasury',
-      {
-        title: req.t('treasury.preview.title'),
-        upload,
-        problems,
-        changes: upload.rows.filter((r) => !r.unchanged),
-        unchanged: upload.rows.filter((r) => r.unchanged).length,
-        sameFile: previous && previous.id !== upload.id ? previous : null,
-        badge: PAYMENT_STATUS_BADGE,
-        errors: problems.length
-          ? [{ text: req.t('treasury.preview.invalid', { count: problems.length }), href: '#problems' }]
-          : [],
-      },
-      { status: upload.status === 'invalid' ? 400 : 200 },
-    );
+    await renderStaff(req, res, 'treasury/preview', 'treasury', {
+      title: req.t('treasury.preview.title'),
+      upload,
+      problems,
+      changes: upload.rows.filter((r) => !r.unchanged),
+      unchanged: upload.rows.filter((r) => r.unchanged).length,
+      sameFile: previous && previous.id !== upload.id ? previous : null,
+      badge: PAYMENT_STATUS_BADGE,
+      errors: problems.length
+        ? [{ text: req.t('treasury.preview.invalid', { count: problems.length }), href: '#problems' }]
+        : [],
+    });
   });
 
-  router.post('/perbendaharaan/:uploadId/sahkan', onlyTreasury, async (req, res, next) => {
-    const id = idParam(req.params.uploadId);
+  router.post('/perbendaharaan/:feedId/sahkan', onlyTreasury, async (req, res, next) => {
+    const id = idParam(req.params.feedId);
     const result = id ? await feed.commit(req.currentUser!.accountId, id, requestContext(req)) : undefined;
     if (!id || !result) return next(notFound());
     if (!result.ok) {
@@ -149,8 +142,8 @@ export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
     res.redirect(303, BASE);
   });
 
-  router.post('/perbendaharaan/:uploadId/batal', onlyTreasury, async (req, res, next) => {
-    const id = idParam(req.params.uploadId);
+  router.post('/perbendaharaan/:feedId/batal', onlyTreasury, async (req, res, next) => {
+    const id = idParam(req.params.feedId);
     const found = id ? await feed.discard(req.currentUser!.accountId, id, requestContext(req)) : false;
     if (!found) return next(notFound());
     await setFlash(req, req.t('treasury.discarded'));

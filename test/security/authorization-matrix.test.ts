@@ -63,7 +63,7 @@ function expected(persona: Persona, route: RouteEntry, concretePath: string): Ou
     // Only the treasury role reaches the payment status feed; no status file exists in the seed.
     if (p.startsWith('/pentadbir/perbendaharaan')) {
       if (persona !== 'treasury') return 'forbidden';
-      return p.includes(':uploadId') ? 'notFound' : 'allow';
+      return p.includes(':feedId') ? 'notFound' : 'allow';
     }
     if (p.startsWith('/pentadbir/unit-gaji')) {
       if (persona !== 'payrollOtherDept') return 'forbidden';
@@ -135,6 +135,7 @@ describe('authorization matrix over the whole router table', () => {
       year: 2026,
       month: 9,
       uploadId: upload?.id ?? 999999,
+      feedId: 999999,
       slug: download!.slug,
       token: 'x'.repeat(43),
     };
