@@ -7,6 +7,7 @@ export const treasuryMessages: MessageSet = {
     'staff.action.treasury.status_feed.uploaded': 'Fail status pembayaran dimuat naik',
     'staff.action.treasury.status_feed.committed': 'Status pembayaran dikemas kini daripada fail',
     'staff.action.treasury.status_feed.discarded': 'Fail status pembayaran dibatalkan',
+    'treasury.hub': 'Muat naik fail status pembayaran daripada sistem perbendaharaan untuk mengemas kini eMaklum.',
     'treasury.title': 'Kemas Kini Status Pembayaran',
     'treasury.lead':
       'Muat naik fail status daripada sistem perbendaharaan. Fail disemak dahulu; tiada status yang berubah sehingga anda mengesahkannya, dan semuanya disimpan atau tiada langsung.',
@@ -104,6 +105,7 @@ export const treasuryMessages: MessageSet = {
     'staff.action.treasury.status_feed.uploaded': 'Payment status file uploaded',
     'staff.action.treasury.status_feed.committed': 'Payment statuses updated from a file',
     'staff.action.treasury.status_feed.discarded': 'Payment status file discarded',
+    'treasury.hub': 'Upload the payment status file from the treasury system to update eMaklum.',
     'treasury.title': 'Update Payment Statuses',
     'treasury.lead':
       'Upload the status file from the treasury system. The file is checked first; no status changes until you confirm it, and either all of it is stored or none.',
