@@ -7,7 +7,8 @@ export const treasuryMessages: MessageSet = {
     'staff.action.treasury.status_feed.uploaded': 'Fail status pembayaran dimuat naik',
     'staff.action.treasury.status_feed.committed': 'Status pembayaran dikemas kini daripada fail',
     'staff.action.treasury.status_feed.discarded': 'Fail status pembayaran dibatalkan',
-    'treasury.hub': 'Muat naik fail status pembayaran daripada sistem perbendaharaan untuk mengemas kini eMaklum.',
+    'treasury.hub':
+      'Muat naik fail status pembayaran daripada sistem perbendaharaan untuk mengemas kini eMaklum.',
     'treasury.title': 'Kemas Kini Status Pembayaran',
     'treasury.lead':
       'Muat naik fail status daripada sistem perbendaharaan. Fail disemak dahulu; tiada status yang berubah sehingga anda mengesahkannya, dan semuanya disimpan atau tiada langsung.',
