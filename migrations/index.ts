@@ -6,6 +6,8 @@ import * as performanceFixes from './20261126120000_performance.js';
 import * as outboxRedactSentSecrets from './20261201030000_outbox_redact_sent_secrets.js';
 import * as payslipCorrections from './20261201060000_payslip_corrections.js';
 import * as rateLimitsResetAt from './20261201020000_rate_limits_reset_at.js';
+import * as ecCp38Code from './20261201070000_ec_cp38_code.js';
+import * as paymentStatusFeed from './20261201070100_payment_status_feed.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -21,6 +23,8 @@ const migrations: Record<string, Migration> = {
   '20261201030000_outbox_redact_sent_secrets': outboxRedactSentSecrets,
   '20261201060000_payslip_corrections': payslipCorrections,
   '20261201020000_rate_limits_reset_at': rateLimitsResetAt,
+  '20261201070000_ec_cp38_code': ecCp38Code,
+  '20261201070100_payment_status_feed': paymentStatusFeed,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -427,6 +427,15 @@ export const PAYSLIP_CODES: readonly PayslipCodeSeed[] = [
   code('PENCEN', 'deduction', 'Caruman Pencen', 'Pension Contribution', 'pension', 115),
   code('PERKESO', 'deduction', 'Caruman PERKESO', 'SOCSO Contribution', 'socso', 120),
   code('PCB', 'deduction', 'Cukai Pendapatan (PCB)', 'Income Tax (MTD)', 'pcb', 130),
+  // Also inserted by migration 20261201070000 (reference data); listed here because the seed empties the table.
+  code(
+    'CP38',
+    'deduction',
+    'Potongan Cukai CP38 (Arahan LHDNM)',
+    'CP38 Tax Deduction (LHDNM Instruction)',
+    'pcb',
+    135,
+  ),
   code('ZAKAT', 'deduction', 'Zakat (Lembaga Zakat Selangor)', 'Zakat (Selangor Zakat Board)', 'zakat', 140),
   code('PINJPR', 'deduction', 'Pinjaman Perumahan (LPPSA)', 'Housing Loan (LPPSA)', 'housing_loan', 150),
   code('PINJKD', 'deduction', 'Pinjaman Kenderaan', 'Vehicle Loan', 'other_deduction', 160),

@@ -151,6 +151,13 @@ export const DEMO = {
     email: 'kahseng.chong@selangor.gov.my',
     departmentCode: DEPT.suk,
   },
+  /** Treasury officer (role treasury, "Perbendaharaan"): uploads eMaklum's payment status file. */
+  treasuryOfficer: {
+    ic: '850312105287',
+    name: 'Mohd Rizal bin Hashim',
+    email: 'rizal.hashim@selangor.gov.my',
+    departmentCode: DEPT.perbendaharaan,
+  },
   /** Supplier with an active company account (login ID = company ID), ~50 payments. */
   company: {
     companyId: '201901012345',
@@ -171,4 +178,5 @@ export const DEMO_STAFF = {
   payrollTwoDepartments: DEMO.payrollOfficerTwoDepartments,
   helpdesk: DEMO.helpdesk,
   admin: DEMO.admin,
+  treasury: DEMO.treasuryOfficer,
 } as const;

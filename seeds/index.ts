@@ -293,6 +293,7 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
     'payrollOfficerTwoDepartments',
     'helpdesk',
     'admin',
+    'treasuryOfficer',
   ] as const) {
     activeAccount(demo(k), DEMO_SECRET_PHRASE, rng.pick(imageIds));
   }
@@ -402,12 +403,14 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
   const payrollId = need(accountId, DEMO.payrollOfficer.ic, 'account');
   const payroll2Id = need(accountId, DEMO.payrollOfficerTwoDepartments.ic, 'account');
   const helpdeskId = need(accountId, DEMO.helpdesk.ic, 'account');
+  const treasuryId = need(accountId, DEMO.treasuryOfficer.ic, 'account');
   const granted = klTime(addDays(today, -300), 10, 0);
   await trx('staff_roles').insert([
     { account_id: adminId, role: 'admin', granted_by: null, granted_at: klTime(addDays(today, -400), 9, 0) },
     { account_id: payrollId, role: 'payroll', granted_by: adminId, granted_at: granted },
     { account_id: payroll2Id, role: 'payroll', granted_by: adminId, granted_at: granted },
     { account_id: helpdeskId, role: 'helpdesk', granted_by: adminId, granted_at: granted },
+    { account_id: treasuryId, role: 'treasury', granted_by: adminId, granted_at: granted },
   ]);
   await trx('staff_departments').insert([
     { account_id: payrollId, department_id: need(deptId, DEMO.payrollOfficer.departmentCode, 'department') },
@@ -627,6 +630,7 @@ export async function demoLogins(db: Knex): Promise<string[]> {
     DEMO.payrollOfficer.ic,
     DEMO.helpdesk.ic,
     DEMO.admin.ic,
+    DEMO.treasuryOfficer.ic,
   ];
   const rows = await db('accounts')
     .whereIn('login_id', ids)
@@ -659,5 +663,6 @@ export async function demoLogins(db: Knex): Promise<string[]> {
     `${w('Unit Gaji, JKR + Pertanian')}${DEMO.payrollOfficerTwoDepartments.ic}  (${DEMO.payrollOfficerTwoDepartments.name})`,
     `${w('helpdesk')}${DEMO.helpdesk.ic}  (${DEMO.helpdesk.name})`,
     `${w('administrator')}${DEMO.admin.ic}  (${DEMO.admin.name})`,
+    `${w('Perbendaharaan (payment status)')}${DEMO.treasuryOfficer.ic}  (${DEMO.treasuryOfficer.name})`,
   ];
 }

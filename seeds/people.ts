@@ -657,6 +657,21 @@ const DEMO_PROFILES: readonly DemoProfile[] = [
     tabungHaji: 0,
     gradeStartYear: 2014,
   },
+  {
+    key: 'treasuryOfficer',
+    gender: 'M',
+    muslim: true,
+    position: 'Akauntan',
+    grade: 'WA41',
+    start: '2010-08-02',
+    pensionable: true,
+    bank: 'Bank Islam',
+    pcb: '2',
+    children: 1,
+    zakat: true,
+    tabungHaji: 0,
+    gradeStartYear: 2016,
+  },
 ];
 
 function birthDateFromIc(ic: string): string {

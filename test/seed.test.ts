@@ -440,7 +440,8 @@ test('accounts, staff roles and the demo people are as documented', async () => 
   );
   assert.equal(roleOf(DEMO.helpdesk.ic)[0]?.role, 'helpdesk');
   assert.equal(roleOf(DEMO.admin.ic)[0]?.role, 'admin');
-  assert.deepEqual(new Set(staff.map((s) => s.role)), new Set(['payroll', 'helpdesk', 'admin']));
+  assert.equal(roleOf(DEMO.treasuryOfficer.ic)[0]?.role, 'treasury');
+  assert.deepEqual(new Set(staff.map((s) => s.role)), new Set(['payroll', 'helpdesk', 'admin', 'treasury']));
 });
 
 test('catalogs: images, questions, downloads, codes', async () => {

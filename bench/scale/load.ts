@@ -271,13 +271,17 @@ async function insertRows(
   client: pg.PoolClient,
   table: string,
   rows: Record<string, unknown>[],
+  suffix = '',
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
   const cols = Object.keys(first);
   const params: unknown[] = [];
   const tuples = rows.map((r) => `(${cols.map((c) => `$${params.push(r[c])}`).join(', ')})`);
-  await client.query(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  await client.query(
+    `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${tuples.join(', ')}${suffix}`,
+    params,
+  );
 }
 
 async function loadReference(client: pg.PoolClient, plan: ScalePlan): Promise<void> {
@@ -299,6 +303,8 @@ async function loadReference(client: pg.PoolClient, plan: ScalePlan): Promise<vo
     client,
     'payslip_codes',
     PAYSLIP_CODES.map((c) => ({ ...c })),
+    // Reference rows that migrations already hold (e.g. CP38) stay as the migration wrote them.
+    ' ON CONFLICT (code) DO NOTHING',
   );
   await insertRows(
     client,

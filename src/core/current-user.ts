@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { prepared } from './db.js';
 
-export type StaffRole = 'payroll' | 'helpdesk' | 'admin';
+export type StaffRole = 'payroll' | 'helpdesk' | 'admin' | 'treasury';
 
 /** The signed-in account as every page sees it. */
 export interface CurrentUser {

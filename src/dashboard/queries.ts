@@ -1,9 +1,15 @@
 import type { Knex } from 'knex';
 import { prepared } from '../core/db.js';
 import { currentPublishedPayslip } from '../core/payslips.js';
+import type { PaymentStatus } from '../emaklum/catalog.js';
 import type { ApplicationStatus, Module } from '../permohonan/catalog.js';
 
-export const IN_PROCESS_PAYMENT_STATUSES = ['SENT_TO_BANK', 'RECEIVED_BY_BANK'] as const;
+/**
+ * "Pembayaran Dalam Proses" (DESIGN 1.5): only payments still with the bank. "Diterima oleh bank"
+ * is done from the payee's side, so it is not counted. The widget's link filters eMaklum by this
+ * same status, so the list shows exactly what the widget counted.
+ */
+export const IN_PROCESS_PAYMENT_STATUS = 'SENT_TO_BANK' satisfies PaymentStatus;
 
 export interface LoanRow {
   id: number;
@@ -35,7 +41,7 @@ export interface PaymentInProcess {
   voucher_no: string;
   description: string;
   amount_sen: number;
-  status: (typeof IN_PROCESS_PAYMENT_STATUSES)[number];
+  status: typeof IN_PROCESS_PAYMENT_STATUS;
   status_date: string;
   total_count: number;
   total_sen: number;
@@ -106,10 +112,10 @@ export async function loadDashboardData(
                   FROM payments
                  WHERE payee_kind = 'employee'
                    AND payee_id_no = (SELECT ic_no FROM employees WHERE id = :employee)
-                   AND status = ANY(:statuses::text[])
+                   AND status = :status
                  ORDER BY voucher_date DESC, id DESC
                  LIMIT :limit) q) AS payments`,
-      { employee: employeeId, limit: paymentsLimit, statuses: [...IN_PROCESS_PAYMENT_STATUSES] },
+      { employee: employeeId, limit: paymentsLimit, status: IN_PROCESS_PAYMENT_STATUS },
     )
     .options(prepared('dashboard'));
   const row = rows[0];

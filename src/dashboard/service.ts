@@ -1,6 +1,11 @@
 import type { Knex } from 'knex';
 import { MODULES, STATUSES, type ApplicationStatus, type Module } from '../permohonan/catalog.js';
-import { loadDashboardData, type LoanRow, type PaymentInProcess } from './queries.js';
+import {
+  IN_PROCESS_PAYMENT_STATUS,
+  loadDashboardData,
+  type LoanRow,
+  type PaymentInProcess,
+} from './queries.js';
 
 /** How many loans and payments the dashboard lists before "Lihat Terperinci". */
 export const DASHBOARD_LOANS = 4;
@@ -51,6 +56,8 @@ export interface Dashboard {
   payments: PaymentInProcess[];
   paymentsCount: number;
   paymentsTotalSen: number;
+  /** eMaklum filtered to exactly the payments the widget counts. */
+  paymentsHref: string;
 }
 
 /** Bar colours: the same as .chart__bar--1…5 in app.css (kept here for a stylesheet-less view). */
@@ -118,5 +125,6 @@ export async function loadDashboard(db: Knex, employeeId: number): Promise<Dashb
     payments,
     paymentsCount: payments[0]?.total_count ?? 0,
     paymentsTotalSen: Number(payments[0]?.total_sen ?? 0),
+    paymentsHref: `/emaklum?status=${IN_PROCESS_PAYMENT_STATUS}`,
   };
 }

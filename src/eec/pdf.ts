@@ -10,28 +10,23 @@ import {
   paragraph,
   rule,
   sectionTitle,
-  totalBox,
   type AmountRow,
 } from '../epayslip/pdf-layout.js';
-import { ecBlocks, type EcForm } from './service.js';
+import { ecBlocks, ecTitle, type EcForm } from './service.js';
 
 /** Borang EC as a PDF with the same sections as the page. */
 export function ecPdf(form: EcForm, t: Translate, monthName: (m: number) => string): Promise<Buffer> {
-  const doc = createPdf({
-    title: `${t('eec.formLetter')} ${form.year}`,
-    subject: form.header.name,
-    lang: t('pdf.lang'),
-  });
+  const doc = createPdf({ title: ecTitle(form, t), subject: form.header.name, lang: t('pdf.lang') });
   const blocks = ecBlocks(form, t, monthName, formatDate);
   paragraph(doc, t('eec.formCode'));
-  centred(doc, t('eec.formLetter'), 20, true, true);
+  if (form.status.kind === 'interim') centred(doc, t('eec.interimTitle'), 16, true, true);
+  else centred(doc, t('eec.formLetter'), 20, true, true);
   centred(doc, t('eec.formTitle'), 11);
   centred(doc, t('eec.formSubtitle', { year: form.year }), 9.5);
   centred(doc, t('eec.formNote'), 7.5, false);
   rule(doc, 10);
   keyValueGrid(doc, blocks.header, 2);
-  if (form.yearInProgress)
-    note(doc, t('eec.yearInProgress', { year: form.year, month: monthName(form.header.last_month) }));
+  for (const n of blocks.notices) note(doc, n);
 
   sectionTitle(doc, t('eec.section.A'));
   keyValueGrid(doc, blocks.partA, 2);
@@ -47,13 +42,6 @@ export function ecPdf(form: EcForm, t: Translate, monthName: (m: number) => stri
     rows.push({ label: t('eec.sectionTotal'), amount: formatMoney(section.totalSen), bold: true });
     amountRows(doc, rows);
   }
-
-  sectionTitle(doc, t('eec.summary.title'));
-  amountRows(doc, [
-    { label: t('eec.summary.earnings'), amount: formatMoney(form.totalEarningsSen), bold: true },
-    { label: t('eec.summary.deductions'), amount: formatMoney(form.totalDeductionsSen), bold: true },
-  ]);
-  totalBox(doc, t('eec.summary.net'), formatMoney(form.netSen));
 
   sectionTitle(doc, t('eec.section.G'));
   keyValueGrid(doc, blocks.employer, 2);

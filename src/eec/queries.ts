@@ -1,12 +1,19 @@
 import type { Knex } from 'knex';
 import { currentPublishedPayslip } from '../core/payslips.js';
-import type { EcCategory } from './ec-sections.js';
 
 const PUBLISHED = currentPublishedPayslip('p');
 
 export interface EcYearRow {
   year: number;
   months: number;
+  first_month: number;
+  last_month: number;
+  /** Date (Asia/Kuala_Lumpur) the year's December payslip was published; null if not yet. */
+  december_published_on: string | null;
+  /** Date the year's last published payslip was published (the issue date of a leaver's EC). */
+  last_published_on: string;
+  start_date: string;
+  end_date: string | null;
 }
 
 export interface EcHeaderRow {
@@ -38,21 +45,46 @@ export interface EcHeaderRow {
 export interface EcSumRow {
   code: string;
   kind: 'earning' | 'deduction';
-  ec_category: EcCategory;
   description_ms: string;
   description_en: string;
   amount_sen: number;
 }
 
+const KL_DATE = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Kuala_Lumpur', 'YYYY-MM-DD')`;
+
+/** What decides each year's status (final EC or interim, complete or partial); one row per year. */
+const YEAR_COLUMNS = `p.year, count(DISTINCT p.month)::int AS months,
+            min(p.month)::int AS first_month, max(p.month)::int AS last_month,
+            ${KL_DATE('min(p.published_at) FILTER (WHERE p.month = 12)')} AS december_published_on,
+            ${KL_DATE('max(p.published_at)')} AS last_published_on,
+            to_char(e.start_date, 'YYYY-MM-DD') AS start_date, to_char(e.end_date, 'YYYY-MM-DD') AS end_date`;
+
 /** Years with published payslips for the employee, newest first (one query). */
 export async function listEcYears(db: Knex | Knex.Transaction, employeeId: number): Promise<EcYearRow[]> {
   const result = await db.raw<{ rows: EcYearRow[] }>(
-    `SELECT p.year, count(*)::int AS months FROM payslips p
+    `SELECT ${YEAR_COLUMNS}
+       FROM payslips p JOIN employees e ON e.id = p.employee_id
       WHERE p.employee_id = ? AND ${PUBLISHED}
-      GROUP BY p.year ORDER BY p.year DESC`,
+      GROUP BY p.year, e.start_date, e.end_date ORDER BY p.year DESC`,
     [employeeId],
   );
   return result.rows;
+}
+
+/** One year's status row (as listEcYears), or undefined when the year has no published payslip. */
+export async function findEcYear(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+  year: number,
+): Promise<EcYearRow | undefined> {
+  const result = await db.raw<{ rows: EcYearRow[] }>(
+    `SELECT ${YEAR_COLUMNS}
+       FROM payslips p JOIN employees e ON e.id = p.employee_id
+      WHERE p.employee_id = ? AND p.year = ? AND ${PUBLISHED}
+      GROUP BY p.year, e.start_date, e.end_date`,
+    [employeeId, year],
+  );
+  return result.rows[0];
 }
 
 /** The form's header and part A for one year (one query); undefined if the year has no payslip. */
@@ -86,20 +118,21 @@ export async function findEcHeader(
   return result.rows[0];
 }
 
-/** The year's published payslip lines summed per code (one query): the only money on the form. */
+/** The year's published payslip lines summed per code (one query): the only money on the form;
+ * src/eec/ec-sections.ts decides which codes appear and where. */
 export async function sumEcLines(
   db: Knex | Knex.Transaction,
   employeeId: number,
   year: number,
 ): Promise<EcSumRow[]> {
   const result = await db.raw<{ rows: EcSumRow[] }>(
-    `SELECT l.code, l.kind, c.ec_category, c.description_ms, c.description_en, c.sort_order,
+    `SELECT l.code, l.kind, c.description_ms, c.description_en, c.sort_order,
             sum(l.amount_sen)::bigint AS amount_sen
        FROM payslips p
        JOIN payslip_lines l ON l.payslip_id = p.id
        JOIN payslip_codes c ON c.code = l.code
       WHERE p.employee_id = ? AND p.year = ? AND ${PUBLISHED}
-      GROUP BY l.code, l.kind, c.ec_category, c.description_ms, c.description_en, c.sort_order
+      GROUP BY l.code, l.kind, c.description_ms, c.description_en, c.sort_order
       ORDER BY c.sort_order, l.code`,
     [employeeId, year],
   );

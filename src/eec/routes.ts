@@ -5,16 +5,24 @@ import { renderPage } from '../core/render.js';
 import { requireEmployee, requireSignedIn } from '../middleware/access.js';
 import { parseYear } from '../epayslip/service.js';
 import { ecPdf } from './pdf.js';
-import { findEcHeader, listEcYears, sumEcLines } from './queries.js';
-import { buildEcForm, ecBlocks, ecPdfFileName, type EcForm } from './service.js';
+import { findEcHeader, findEcYear, listEcYears, sumEcLines } from './queries.js';
+import { buildEcForm, ecBlocks, ecPdfFileName, ecTitle, ecYearStatus, type EcForm } from './service.js';
 
 export function eecRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(requireSignedIn, requireEmployee);
 
   router.get('/', async (req, res) => {
-    const years = await listEcYears(deps.db, req.currentUser!.employeeId!);
-    await renderPage(res, 'eec/list', { title: req.t('eec.title'), years });
+    const now = new Date();
+    const years = (await listEcYears(deps.db, req.currentUser!.employeeId!)).map((y) => ({
+      ...y,
+      status: ecYearStatus(y, now),
+    }));
+    await renderPage(res, 'eec/list', {
+      title: req.t('eec.title'),
+      years,
+      mn: (m: number) => monthName(m, req.locale),
+    });
   });
 
   /** The year's form, or a clear "not available" page (404) for a bad year or one without payslips. */
@@ -25,11 +33,12 @@ export function eecRouter(deps: AppDeps): Router {
       return undefined;
     }
     const employeeId = req.currentUser!.employeeId!;
-    const [header, sums] = await Promise.all([
+    const [yearRow, header, sums] = await Promise.all([
+      findEcYear(deps.db, employeeId, year),
       findEcHeader(deps.db, employeeId, year),
       sumEcLines(deps.db, employeeId, year),
     ]);
-    if (!header) {
+    if (!header || !yearRow) {
       await renderPage(
         res,
         'eec/missing',
@@ -38,7 +47,7 @@ export function eecRouter(deps: AppDeps): Router {
       );
       return undefined;
     }
-    return buildEcForm(header, sums, year, req.locale);
+    return buildEcForm(header, sums, yearRow, req.locale, new Date());
   }
 
   router.get('/:year.pdf', async (req, res) => {
@@ -48,7 +57,7 @@ export function eecRouter(deps: AppDeps): Router {
     res
       .status(200)
       .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="${ecPdfFileName(form.year)}"`)
+      .set('Content-Disposition', `attachment; filename="${ecPdfFileName(form)}"`)
       .set('Content-Length', String(pdf.length))
       .send(pdf);
   });
@@ -58,7 +67,7 @@ export function eecRouter(deps: AppDeps): Router {
     if (!form) return;
     const mn = (m: number) => monthName(m, req.locale);
     await renderPage(res, 'eec/form', {
-      title: `${req.t('eec.formLetter')} ${form.year}`,
+      title: ecTitle(form, req.t),
       form,
       blocks: ecBlocks(form, req.t, mn, formatDate),
       lastMonth: mn(form.header.last_month),

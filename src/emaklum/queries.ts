@@ -128,12 +128,38 @@ export async function findPayment(
     .first<PaymentRow | undefined>(COLUMNS);
 }
 
+/** The status email goes out in the language the user was reading when they opted in. */
 export async function setNotifyPreference(
   db: Knex | Knex.Transaction,
   accountId: number,
   notify: boolean,
+  locale: 'ms' | 'en',
 ): Promise<void> {
   await db('accounts')
     .where('id', accountId)
-    .update({ notify_payment_status: notify, updated_at: db.fn.now() });
+    .update({ notify_payment_status: notify, notify_locale: locale, updated_at: db.fn.now() });
+}
+
+export interface HistoryRow {
+  from_status: PaymentStatus;
+  to_status: PaymentStatus;
+  status_date: string;
+  bank_reference: string | null;
+  failure_reason: string | null;
+  recorded_at: Date;
+}
+
+/** A payment's status history, oldest first (the caller found the payment through the payee's own list first). */
+export async function listHistory(db: Knex | Knex.Transaction, paymentId: number): Promise<HistoryRow[]> {
+  return db('payment_status_history')
+    .where('payment_id', paymentId)
+    .orderBy('id')
+    .select<HistoryRow[]>(
+      'from_status',
+      'to_status',
+      db.raw(`to_char(status_date, 'YYYY-MM-DD') AS status_date`),
+      'bank_reference',
+      'failure_reason',
+      'recorded_at',
+    );
 }

@@ -6,7 +6,7 @@ import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
 import { notFound, requireSignedIn } from '../middleware/access.js';
 import { PAYMENT_STATUSES, PAYMENT_STATUS_BADGE, payeeOf, type SortKey } from './catalog.js';
-import { findPayment, listPayments, setNotifyPreference } from './queries.js';
+import { findPayment, listHistory, listPayments, setNotifyPreference } from './queries.js';
 import { PAGE_SIZE, searchSchema, searchValues, type SearchValues } from './service.js';
 
 const SEARCH_FIELDS = ['dari', 'hingga', 'rujukan', 'status', 'susun'] as const;
@@ -105,7 +105,7 @@ export function emaklumRouter(deps: AppDeps): Router {
     const notify = z.object({ notify: z.literal('1').optional() }).safeParse(req.body);
     const value = notify.success && notify.data.notify === '1';
     await deps.db.transaction(async (trx) => {
-      await setNotifyPreference(trx, user.accountId, value);
+      await setNotifyPreference(trx, user.accountId, value, req.locale);
       await writeAudit(trx, {
         action: 'emaklum.notify_changed',
         actorAccountId: user.accountId,
@@ -124,9 +124,11 @@ export function emaklumRouter(deps: AppDeps): Router {
     if (!payee || !/^\d{1,9}$/.test(id)) return next(notFound());
     const payment = await findPayment(deps.db, payee, Number(id));
     if (!payment) return next(notFound());
+    const history = await listHistory(deps.db, payment.id);
     await renderPage(res, 'emaklum/detail', {
       title: payment.voucher_no,
       payment,
+      history,
       badge: PAYMENT_STATUS_BADGE,
     });
   });

@@ -20,7 +20,7 @@ import {
 import { auditView, idParam, renderStaff, setFlash } from './web.js';
 import { actionFilter, actionName, auditFields, auditSentence, AUDIT_ACTION_GROUPS } from './audit-words.js';
 
-const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'admin'];
+const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'treasury', 'admin'];
 const AUDIT_PAGE_SIZE = 50;
 
 interface AuditQuery {
@@ -115,7 +115,7 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   };
 
-  const roleSchema = z.object({ role: z.enum(['payroll', 'helpdesk', 'admin']) });
+  const roleSchema = z.object({ role: z.enum(['payroll', 'helpdesk', 'treasury', 'admin']) });
 
   router.post('/admin/peranan/:accountId/tambah', onlyAdmin, async (req, res, next) => {
     const parsed = roleSchema.safeParse(req.body ?? {});

@@ -5,6 +5,7 @@ import { registerAdminRoutes } from './admin-routes.js';
 import { registerHelpdeskRoutes } from './helpdesk-routes.js';
 import { registerImportRoutes } from './import-routes.js';
 import { registerPayrollRoutes } from './payroll-routes.js';
+import { registerTreasuryRoutes } from '../treasury/routes.js';
 import { departmentsInScope } from './queries.js';
 import { payrollScope, renderStaff } from './web.js';
 
@@ -17,7 +18,7 @@ export function staffRouter(deps: AppDeps): Router {
   const router = Router();
   router.use(requireSignedIn);
 
-  router.get('/', requireRole('payroll', 'helpdesk', 'admin'), async (req, res) => {
+  router.get('/', requireRole('payroll', 'helpdesk', 'admin', 'treasury'), async (req, res) => {
     const user = req.currentUser!;
     const departments = user.roles.includes('payroll')
       ? await departmentsInScope(deps.db, payrollScope(req))
@@ -29,5 +30,6 @@ export function staffRouter(deps: AppDeps): Router {
   registerImportRoutes(router, deps);
   registerHelpdeskRoutes(router, deps);
   registerAdminRoutes(router, deps);
+  registerTreasuryRoutes(router, deps);
   return router;
 }

@@ -62,6 +62,8 @@ export function staffNav(user: CurrentUser): NavItem[] {
   }
   if (has('helpdesk'))
     items.push({ href: '/pentadbir/helpdesk', key: 'staff.nav.helpdesk', section: 'helpdesk' });
+  if (has('treasury'))
+    items.push({ href: '/pentadbir/perbendaharaan', key: 'staff.nav.treasury', section: 'treasury' });
   if (has('admin')) {
     items.push({ href: '/pentadbir/admin/peranan', key: 'staff.nav.roles', section: 'roles' });
     items.push({ href: '/pentadbir/admin/audit', key: 'staff.nav.audit', section: 'audit' });

@@ -102,14 +102,15 @@ describe('the portal in Chromium: dashboard, payslip, PDF, EC and eMaklum', { sk
     // eEC for the payslip's year
     const year = monthLabel.split(' ').pop()!;
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'eEC' }).click();
-    await page.getByRole('link', { name: `Lihat Borang EC ${year}` }).click();
+    // A final EC once December is published, an interim statement before (DESIGN 1.7).
+    await page.getByRole('link', { name: new RegExp(`^Lihat (Borang EC|Penyata Interim) ${year}$`) }).click();
     await page.getByRole('heading', { name: 'PENYATA GAJI PEKERJA AGENSI KERAJAAN' }).waitFor();
     assert.ok(
       await page
         .getByText(`PENYATA SARAAN DARIPADA PENGGAJIAN BAGI TAHUN BERAKHIR 31 DISEMBER ${year}`)
         .isVisible(),
     );
-    assert.match((await page.locator('[data-ec-total="earnings"]').textContent())!, /^RM [\d,]+\.\d{2}$/);
+    assert.match((await page.locator('[data-ec-section="B"]').textContent())!, /^RM [\d,]+\.\d{2}$/);
     await page.screenshot({ path: artifactPath('eec.png'), fullPage: true });
 
     // eMaklum with a status filter

@@ -88,11 +88,11 @@ describe('the portal pages', () => {
       [employeeId],
     );
     assert.ok(text.includes(rm(Number(latest.rows[0].net))), 'latest net pay');
-    // Payments in process: count and sum over SENT_TO_BANK and RECEIVED_BY_BANK.
+    // Payments in process: count and sum over the payments still with the bank (Dihantar ke bank).
     const inProcess = await app
       .db('payments')
       .where({ payee_kind: 'employee', payee_id_no: DEMO.activeEmployee.ic })
-      .whereIn('status', ['SENT_TO_BANK', 'RECEIVED_BY_BANK'])
+      .where('status', 'SENT_TO_BANK')
       .first(app.db.raw('count(*)::int as n'), app.db.raw('coalesce(sum(amount_sen), 0)::bigint as s'));
     if (inProcess.n > 0)
       assert.ok(text.includes(`${inProcess.n} pembayaran berjumlah ${rm(Number(inProcess.s))}`));

@@ -1,37 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { buildPagination, clampPage, parsePage } from '../../src/core/pagination.js';
 import { buildChart, type ModuleWidget } from '../../src/dashboard/service.js';
-import { EC_CATEGORIES, EC_LINE_OF, EC_SECTIONS } from '../../src/eec/ec-sections.js';
 import { parseDateInput } from '../../src/emaklum/service.js';
 import { parseMonth, parseYear } from '../../src/epayslip/service.js';
 import { contentTypeFor, downloadPath, formatFileSize } from '../../src/muat-turun/service.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-
-describe('the EC category mapping (one place)', () => {
-  let t: TestDatabase;
-  before(async () => {
-    t = await createTestDatabase();
-  });
-  after(async () => {
-    await t?.drop();
-  });
-
-  test('every category of the schema is on the form exactly once, and no other', async () => {
-    const def = await t.db.raw<{ rows: { def: string }[] }>(
-      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
-        WHERE conrelid = 'payslip_codes'::regclass AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%ec_category%'`,
-    );
-    const inSchema = [...def.rows[0]!.def.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]).sort();
-    assert.deepEqual([...EC_CATEGORIES].sort(), inSchema);
-    const onForm = EC_SECTIONS.flatMap((s) => s.lines.flatMap((l) => l.categories));
-    assert.equal(new Set(onForm).size, onForm.length, 'no category twice');
-    assert.deepEqual([...onForm].sort(), [...EC_CATEGORIES].sort());
-    // Earnings categories sit in earning sections, deductions in deduction sections (as the codes say).
-    const codes = await t.db('payslip_codes').select('code', 'kind', 'ec_category');
-    for (const c of codes) assert.equal(EC_LINE_OF.get(c.ec_category)!.section.kind, c.kind, c.code);
-  });
-});
 
 describe('small rules', () => {
   test('year and month from the URL', () => {

@@ -9,8 +9,16 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { login, TestClient } from '../helpers/http.js';
 import { fillParams, listRoutes, type RouteEntry } from '../helpers/routes.js';
 
-type Persona = 'anonymous' | 'employee' | 'company' | 'helpdesk' | 'payrollOtherDept' | 'admin';
-const PERSONAS: Persona[] = ['anonymous', 'employee', 'company', 'helpdesk', 'payrollOtherDept', 'admin'];
+type Persona = 'anonymous' | 'employee' | 'company' | 'helpdesk' | 'payrollOtherDept' | 'admin' | 'treasury';
+const PERSONAS: Persona[] = [
+  'anonymous',
+  'employee',
+  'company',
+  'helpdesk',
+  'payrollOtherDept',
+  'admin',
+  'treasury',
+];
 
 /** What a persona should get: allowed (any 2xx/3xx/400), the login page, 403, 404, or a redirect. */
 type Outcome = 'allow' | 'login' | 'forbidden' | 'notFound' | `redirect:${string}`;
@@ -22,6 +30,7 @@ const LOGIN_IDS: Record<Exclude<Persona, 'anonymous'>, string> = {
   // Unit Gaji of JKR + Pertanian; the records asked for below belong to Perbendaharaan.
   payrollOtherDept: DEMO.payrollOfficerTwoDepartments.ic,
   admin: DEMO.admin.ic,
+  treasury: DEMO.treasuryOfficer.ic,
 };
 
 /** Paths anyone may open: the login journeys, language switch, development mailbox, health probes. */
@@ -45,12 +54,18 @@ function expected(persona: Persona, route: RouteEntry, concretePath: string): Ou
   const p = route.path;
   if (PUBLIC.some((r) => r.test(p))) return 'allow';
   if (persona === 'anonymous') return 'login';
-  const isStaff = persona === 'helpdesk' || persona === 'payrollOtherDept' || persona === 'admin';
+  const isStaff =
+    persona === 'helpdesk' || persona === 'payrollOtherDept' || persona === 'admin' || persona === 'treasury';
   if (p.startsWith('/pentadbir')) {
     if (!isStaff) return 'forbidden';
     if (p === '/pentadbir') return 'allow';
     if (p.startsWith('/pentadbir/helpdesk')) return persona === 'helpdesk' ? 'allow' : 'forbidden';
     if (p.startsWith('/pentadbir/admin')) return persona === 'admin' ? 'allow' : 'forbidden';
+    // Only the treasury role reaches the payment status feed; no status file exists in the seed.
+    if (p.startsWith('/pentadbir/perbendaharaan')) {
+      if (persona !== 'treasury') return 'forbidden';
+      return p.includes(':feedId') ? 'notFound' : 'allow';
+    }
     if (p.startsWith('/pentadbir/unit-gaji')) {
       if (persona !== 'payrollOtherDept') return 'forbidden';
       // An employee or upload of another department does not exist for this officer.
@@ -121,6 +136,7 @@ describe('authorization matrix over the whole router table', () => {
       year: 2026,
       month: 9,
       uploadId: upload?.id ?? 999999,
+      feedId: 999999,
       slug: download!.slug,
       token: 'x'.repeat(43),
     };
@@ -152,6 +168,7 @@ describe('authorization matrix over the whole router table', () => {
       '/pentadbir/unit-gaji',
       '/pentadbir/helpdesk',
       '/pentadbir/admin',
+      '/pentadbir/perbendaharaan',
     ];
     for (const prefix of prefixes) {
       assert.ok(
@@ -190,7 +207,7 @@ describe('authorization matrix over the whole router table', () => {
         route.path.startsWith('/permohonan') ? route.path.replace(':id', ':applicationId') : route.path,
         params,
       );
-      for (const persona of ['anonymous', 'employee', 'admin'] as Persona[]) {
+      for (const persona of ['anonymous', 'employee', 'admin', 'treasury'] as Persona[]) {
         const page = await clients.get(persona)!.post(concrete, { _csrf: null, loginId: '1' });
         if (page.status !== 403)
           failures.push(`${persona} POST ${concrete} without token gave ${page.status}`);

@@ -33,6 +33,7 @@ describe('staff routes: roles and scope', () => {
       employeeId: await employeeId(app.db, DEMO.activeEmployee.ic),
       accountId: await accountId(app.db, DEMO.activeEmployee.ic),
       uploadId: 1,
+      feedId: 1,
       year: 2030,
       month: 1,
     };
@@ -44,7 +45,7 @@ describe('staff routes: roles and scope', () => {
   test('the router table lists every section and each route has a known role', () => {
     assert.ok(routes.length >= 20, `only ${routes.length} staff routes found`);
     const sections = new Set(routes.map((r) => routeRole(r.path)));
-    assert.deepEqual([...sections].sort(), ['admin', 'any', 'helpdesk', 'payroll']);
+    assert.deepEqual([...sections].sort(), ['admin', 'any', 'helpdesk', 'payroll', 'treasury']);
   });
 
   test('an anonymous visitor is sent to the login page from every staff route', async () => {
@@ -81,6 +82,7 @@ describe('staff routes: roles and scope', () => {
       { role: 'payroll', ic: DEMO_STAFF.payroll.ic },
       { role: 'helpdesk', ic: DEMO_STAFF.helpdesk.ic },
       { role: 'admin', ic: DEMO_STAFF.admin.ic },
+      { role: 'treasury', ic: DEMO_STAFF.treasury.ic },
     ] as const;
     for (const s of staff) {
       const client = await signedIn(app, s.ic);
@@ -148,19 +150,31 @@ describe('staff routes: roles and scope', () => {
     assert.equal((await app.db('payroll_uploads').where('id', uploadId).first()).status, 'valid');
   });
 
-  test('every staff page renders for a holder of all three roles, in Malay and in English, with no missing text', async () => {
+  test('every staff page renders for a holder of all four roles, in Malay and in English, with no missing text', async () => {
     const adminId = await accountId(app.db, DEMO_STAFF.admin.ic);
     const deptId = (await app.db('departments').where('code', DEMO.activeEmployee.departmentCode).first()).id;
     await app.db('staff_roles').insert([
       { account_id: adminId, role: 'payroll' },
       { account_id: adminId, role: 'helpdesk' },
+      { account_id: adminId, role: 'treasury' },
     ]);
     await app.db('staff_departments').insert({ account_id: adminId, department_id: deptId });
     const client = await signedIn(app, DEMO_STAFF.admin.ic);
     const good = buildCsv(2030, 4, [await slipFor(app.db, DEMO.activeEmployee.ic)]);
     const uploaded = await uploadCsv(client, good);
     const uploadId = Number(/\/import\/(\d+)$/.exec(uploaded.location ?? '')?.[1]);
-    const values = { ...params, uploadId };
+    // A status file of the treasury, for the feed's preview page.
+    const [feed] = await app
+      .db('payment_status_uploads')
+      .insert({
+        uploaded_by: adminId,
+        file_name: 'status.csv',
+        content_sha256: '0'.repeat(64),
+        status: 'invalid',
+        problems: JSON.stringify([{ row: 2, field: 'no_baucar', key: 'treasury.err.voucherMissing' }]),
+      })
+      .returning('id');
+    const values = { ...params, uploadId, feedId: Number(feed.id) };
     for (const lang of ['ms', 'en']) {
       await client.get(`/bahasa?lang=${lang}&next=/pentadbir`);
       for (const r of routes.filter((x) => x.method === 'GET')) {

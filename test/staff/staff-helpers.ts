@@ -66,8 +66,9 @@ export function staffRoutes(app: TestApp): StaffRoute[] {
 }
 
 /** The role a route belongs to, by its path prefix ('any' for the hub). */
-export function routeRole(path: string): 'payroll' | 'helpdesk' | 'admin' | 'any' {
+export function routeRole(path: string): 'payroll' | 'helpdesk' | 'admin' | 'treasury' | 'any' {
   if (path.startsWith('/unit-gaji')) return 'payroll';
+  if (path.startsWith('/perbendaharaan')) return 'treasury';
   if (path.startsWith('/helpdesk')) return 'helpdesk';
   if (path.startsWith('/admin')) return 'admin';
   if (path === '/') return 'any';

@@ -11,6 +11,7 @@ import { staffMessages } from '../../staff/messages.js';
 import { auditMessages } from '../../staff/audit-messages.js';
 import { importMessages } from '../../staff/import-messages.js';
 import { devMessages } from '../../dev/messages.js';
+import { treasuryMessages } from '../../treasury/messages.js';
 
 /** Each feature keeps its own texts; they are merged here (duplicate keys fail at start). */
 export const featureMessages: MessageSet[] = [
@@ -26,4 +27,5 @@ export const featureMessages: MessageSet[] = [
   auditMessages,
   importMessages,
   devMessages,
+  treasuryMessages,
 ];
