@@ -8,6 +8,7 @@ import { permohonanMessages } from '../../permohonan/messages.js';
 import { muatTurunMessages } from '../../muat-turun/messages.js';
 import { profileMessages } from '../../profile/messages.js';
 import { staffMessages } from '../../staff/messages.js';
+import { staffRecoveryMessages } from '../../staff/recovery-messages.js';
 import { devMessages } from '../../dev/messages.js';
 
 /** Each feature keeps its own texts; they are merged here (duplicate keys fail at start). */
@@ -21,5 +22,6 @@ export const featureMessages: MessageSet[] = [
   muatTurunMessages,
   profileMessages,
   staffMessages,
+  staffRecoveryMessages,
   devMessages,
 ];
