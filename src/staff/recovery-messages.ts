@@ -27,6 +27,18 @@ export const staffRecoveryMessages: MessageSet = {
       'Emel rasmi akaun ini baru ditukar: kata laluan sementara tidak dihantar sehingga tamat tempoh bertenang.',
 
     'staff.action.first_time.held': 'Login Kali Pertama ditahan (emel baru ditukar)',
+    'staff.action.staff.helpdesk.email_hold_released': 'Tahanan Login Kali Pertama dilepaskan oleh Helpdesk',
+    'staff.nav.holds': 'Tahanan Emel',
+    'staff.holds.title': 'Login Kali Pertama Ditahan',
+    'staff.holds.lead':
+      'Selepas emel rasmi ditukar, Login Kali Pertama ditahan dalam tempoh bertenang supaya pemilik emel lama sempat membantah. Lepaskan tahanan hanya untuk kes segera yang tulen, selepas mengesahkan dengan pekerja itu sendiri (melalui nombor telefon yang diketahui atau bersemuka). Tahanan yang anda sendiri cetuskan tidak boleh anda lepaskan.',
+    'staff.holds.none': 'Tiada Login Kali Pertama yang ditahan sekarang.',
+    'staff.holds.release': 'Lepaskan Tahanan',
+    'staff.holds.confirm':
+      'Lepaskan tahanan bagi {name}? Kata laluan sementara akan boleh dihantar ke emel baharu serta-merta.',
+    'staff.holds.released': 'Tahanan telah dilepaskan. Pekerja boleh membuat Login Kali Pertama sekarang.',
+    'staff.holds.notHeld': 'Tiada tahanan bagi pekerja ini (mungkin telah tamat atau dilepaskan).',
+    'staff.holds.sameActor': 'Anda yang menukar emel ini; tahanan perlu dilepaskan oleh orang lain.',
     'staff.action.staff.admin.email_corrected': 'Emel rasmi ditukar oleh Pentadbir',
     'staff.action.staff.admin.account_reset': 'Akaun diset semula oleh Pentadbir',
     'staff.action.staff.admin.roles_dropped': 'Peranan kakitangan dibuang semasa set semula',
@@ -68,6 +80,18 @@ export const staffRecoveryMessages: MessageSet = {
       'The official email of this account was changed recently: no temporary password is sent until the cooling-off period ends.',
 
     'staff.action.first_time.held': 'First-time login held (email recently changed)',
+    'staff.action.staff.helpdesk.email_hold_released': 'First-time login hold released by the Helpdesk',
+    'staff.nav.holds': 'Email Holds',
+    'staff.holds.title': 'Held First-time Logins',
+    'staff.holds.lead':
+      'After an official email is changed, first-time login is held for a cooling-off period so that the owner of the old address can object. Release a hold only for a genuine urgent case, after confirming with the employee in person or by a known phone number. You cannot release a hold you caused yourself.',
+    'staff.holds.none': 'No first-time login is held now.',
+    'staff.holds.release': 'Release Hold',
+    'staff.holds.confirm':
+      'Release the hold for {name}? A temporary password can then be sent to the new email at once.',
+    'staff.holds.released': 'The hold was released. The employee can do first-time login now.',
+    'staff.holds.notHeld': 'This employee has no hold (it may have ended or been released).',
+    'staff.holds.sameActor': 'You changed this email; someone else must release the hold.',
     'staff.action.staff.admin.email_corrected': 'Official email changed by an Administrator',
     'staff.action.staff.admin.account_reset': 'Account reset by an Administrator',
     'staff.action.staff.admin.roles_dropped': 'Staff roles removed on reset',

@@ -147,3 +147,58 @@ export async function findRecoveryEmployee(
   if (options.forUpdate) q.forUpdate('e', 'a');
   return q;
 }
+
+export interface EmailHold {
+  employee_id: number;
+  ic_no: string;
+  name: string;
+  email: string | null;
+  department_code: string;
+  email_hold_until: Date;
+  email_changed_by: number | null;
+}
+
+/** First-time logins held now after an email change, soonest end first (for the helpdesk). */
+export async function listEmailHolds(db: Db, limit = 200): Promise<EmailHold[]> {
+  return db('employees as e')
+    .join('departments as d', 'd.id', 'e.department_id')
+    .where('e.email_hold_until', '>', db.fn.now())
+    .orderBy([{ column: 'e.email_hold_until' }, { column: 'e.id' }])
+    .limit(limit)
+    .select<EmailHold[]>(
+      'e.id as employee_id',
+      'e.ic_no',
+      'e.name',
+      'e.email',
+      'd.code as department_code',
+      'e.email_hold_until',
+      'e.email_changed_by',
+    );
+}
+
+/** The hold of one employee with its account, locked for the transaction (undefined: not held). */
+export async function findEmailHold(
+  trx: Knex.Transaction,
+  employeeId: number,
+): Promise<(EmailHold & { account_id: number | null }) | undefined> {
+  return trx('employees as e')
+    .join('departments as d', 'd.id', 'e.department_id')
+    .leftJoin('accounts as a', 'a.employee_id', 'e.id')
+    .where('e.id', employeeId)
+    .where('e.email_hold_until', '>', trx.fn.now())
+    .forUpdate('e')
+    .first<(EmailHold & { account_id: number | null }) | undefined>(
+      'e.id as employee_id',
+      'e.ic_no',
+      'e.name',
+      'e.email',
+      'd.code as department_code',
+      'e.email_hold_until',
+      'e.email_changed_by',
+      'a.id as account_id',
+    );
+}
+
+export async function releaseEmailHold(db: Db, employeeId: number): Promise<void> {
+  await db('employees').where('id', employeeId).update({ email_hold_until: null, updated_at: db.fn.now() });
+}

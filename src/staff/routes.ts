@@ -3,6 +3,7 @@ import type { AppDeps } from '../core/deps.js';
 import { requireRole, requireSignedIn } from '../middleware/access.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerHelpdeskRoutes } from './helpdesk-routes.js';
+import { registerHoldRoutes } from './hold-routes.js';
 import { registerPayrollRoutes } from './payroll-routes.js';
 import { departmentsInScope } from './queries.js';
 import { payrollScope, renderStaff } from './web.js';
@@ -26,6 +27,7 @@ export function staffRouter(deps: AppDeps): Router {
 
   registerPayrollRoutes(router, deps);
   registerHelpdeskRoutes(router, deps);
+  registerHoldRoutes(router, deps);
   registerAdminRoutes(router, deps);
   return router;
 }

@@ -60,8 +60,14 @@ export function staffNav(user: CurrentUser): NavItem[] {
       section: 'payroll-import',
     });
   }
-  if (has('helpdesk'))
+  if (has('helpdesk')) {
     items.push({ href: '/pentadbir/helpdesk', key: 'staff.nav.helpdesk', section: 'helpdesk' });
+    items.push({
+      href: '/pentadbir/helpdesk/tahanan-emel',
+      key: 'staff.nav.holds',
+      section: 'helpdesk-holds',
+    });
+  }
   if (has('admin')) {
     items.push({ href: '/pentadbir/admin/peranan', key: 'staff.nav.roles', section: 'roles' });
     items.push({ href: '/pentadbir/admin/audit', key: 'staff.nav.audit', section: 'audit' });

@@ -134,11 +134,27 @@ describe('staff takeover through the Unit Gaji (issue 11, items 1, 3, 7)', () =>
     assert.match(visibleText(resend.html), /tempoh bertenang/);
     assert.equal((await outboxTo(ATTACKER, 'temporary_password')).length, 0);
 
-    // Once the cooling-off is over (the owner did not object), first-time login works again.
-    await app
-      .db('employees')
-      .where('id', id)
-      .update({ email_hold_until: app.db.raw("now() - interval '1 minute'") });
+    // The officer cannot release the hold they caused, even holding the helpdesk role too.
+    const officerAcc = await accountId(app.db, DEMO_STAFF.payroll.ic);
+    await app.db('staff_roles').insert({ account_id: officerAcc, role: 'helpdesk' });
+    const list = await officer.get('/pentadbir/helpdesk/tahanan-emel');
+    assert.equal(list.status, 200);
+    assert.ok(list.html.includes(`data-hold="${id}"`), 'the hold is listed');
+    assert.ok(!list.html.includes(`/tahanan-emel/${id}/lepas`), 'no release button for one’s own change');
+    const own = await officer.post(`/pentadbir/helpdesk/tahanan-emel/${id}/lepas`, {});
+    assert.match(visibleText((await officer.follow(own)).html), /perlu dilepaskan oleh orang lain/);
+    await app.db('staff_roles').where({ account_id: officerAcc, role: 'helpdesk' }).delete();
+    assert.ok((await app.db('employees').where('id', id).first()).email_hold_until, 'still held');
+
+    // A second person (the helpdesk) may release it for a genuine urgent case: audited.
+    await helpdesk.get('/pentadbir/helpdesk/tahanan-emel');
+    const released = await helpdesk.post(`/pentadbir/helpdesk/tahanan-emel/${id}/lepas`, {});
+    assert.equal(released.status, 303);
+    assert.match(visibleText((await helpdesk.follow(released)).html), /Tahanan telah dilepaskan/);
+    const audit = await app.db('audit_log').where('action', 'staff.helpdesk.email_hold_released').first();
+    assert.equal(audit.actor_account_id, await accountId(app.db, DEMO_STAFF.helpdesk.ic));
+    assert.equal(audit.subject_account_id, acc);
+    // Released (or, without a release, once the cooling-off is over): first-time login works.
     assert.ok(await issueTemporaryPassword(app, p.ic, ATTACKER));
   });
 
