@@ -15,6 +15,8 @@ import {
   resetLinkIn,
   waitForEmail,
 } from '../auth/support.js';
+import { ConfigError, loadConfig } from '../../src/core/config.js';
+import { AccountRecovery } from '../../src/staff/account-recovery.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient, visibleText } from '../helpers/http.js';
 import { accountId, departmentId, employeeId, signedIn } from '../staff/staff-helpers.js';
@@ -304,5 +306,27 @@ describe('staff takeover through the Unit Gaji (issue 11, items 1, 3, 7)', () =>
     assert.ok(dropped, 'the drop is audited');
     assert.deepEqual(dropped.details.roles, ['helpdesk']);
     assert.equal(dropped.actor_account_id, own);
+  });
+
+  test('the cooling-off follows EMAIL_CHANGE_HOLD_HOURS; 0 turns it off', async () => {
+    assert.equal(loadConfig({ NODE_ENV: 'test' }).EMAIL_CHANGE_HOLD_HOURS, 24);
+    assert.equal(loadConfig({ NODE_ENV: 'test', EMAIL_CHANGE_HOLD_HOURS: '48' }).EMAIL_CHANGE_HOLD_HOURS, 48);
+    assert.throws(() => loadConfig({ NODE_ENV: 'test', EMAIL_CHANGE_HOLD_HOURS: '-1' }), ConfigError);
+
+    const p = DEMO.missingEmailEmployee;
+    const id = await employeeId(app.db, p.ic);
+    const recovery = new AccountRecovery({ ...app.config, EMAIL_CHANGE_HOLD_HOURS: 0 });
+    const admin = await accountId(app.db, DEMO_STAFF.admin.ic);
+    await app.db.transaction((trx) =>
+      recovery.changeEmail(
+        trx,
+        { employeeId: id, icNo: p.ic, email: null, accountId: null, loginId: null },
+        p.officialEmail,
+        { accountId: admin, role: 'admin' },
+        { ip: null, userAgent: null },
+      ),
+    );
+    assert.equal((await app.db('employees').where('id', id).first()).email_hold_until, null);
+    assert.ok(await issueTemporaryPassword(app, p.ic, p.officialEmail), 'not held');
   });
 });
