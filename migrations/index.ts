@@ -8,6 +8,7 @@ import * as payslipCorrections from './20261201060000_payslip_corrections.js';
 import * as rateLimitsResetAt from './20261201020000_rate_limits_reset_at.js';
 import * as ecCp38Code from './20261201070000_ec_cp38_code.js';
 import * as paymentStatusFeed from './20261201070100_payment_status_feed.js';
+import * as emailChangeHold from './20261201010000_email_change_hold.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '20261201020000_rate_limits_reset_at': rateLimitsResetAt,
   '20261201070000_ec_cp38_code': ecCp38Code,
   '20261201070100_payment_status_feed': paymentStatusFeed,
+  '20261201010000_email_change_hold': emailChangeHold,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

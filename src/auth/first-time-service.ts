@@ -35,7 +35,7 @@ export function isGovernmentEmail(email: string, domains: string[]): boolean {
   return domains.some((d) => (d.startsWith('.') ? host.endsWith(d) : host === d || host.endsWith(`.${d}`)));
 }
 
-export type FirstTimeOutcome = 'sent' | 'mismatch' | 'active';
+export type FirstTimeOutcome = 'sent' | 'mismatch' | 'active' | 'held';
 
 export interface FirstTimeRequest {
   ic: string | null;
@@ -58,6 +58,11 @@ export class FirstTimeService {
     return undefined;
   }
 
+  /** When first-time login for this IC and email is held after an email change, until when. */
+  async heldUntil(ic: string, email: string): Promise<Date | undefined> {
+    return (await findEmployeeMatch(this.db, ic, email))?.emailHoldUntil ?? undefined;
+  }
+
   /**
    * Checks the ID and email against the payroll table or the supplier register; on a match
    * creates (or re-issues for) a pending account with a new temporary password, and writes the
@@ -72,6 +77,20 @@ export class FirstTimeService {
         ...facts,
       });
       return 'mismatch';
+    }
+    if (match.emailHoldUntil) {
+      // Cooling-off (issue 11): the official email changed a short while ago; the previous
+      // address was told and may still object. Nothing is sent to the new one until then.
+      await writeAudit(this.db, {
+        action: 'first_time.held',
+        details: {
+          kind: match.kind,
+          employeeId: match.employeeId,
+          heldUntil: match.emailHoldUntil.toISOString(),
+        },
+        ...facts,
+      });
+      return 'held';
     }
     const temporaryPassword = generateTemporaryPassword();
     const hash = await hashSecret(temporaryPassword);

@@ -45,6 +45,8 @@ export const authMessages: MessageSet = {
       'Maklumat yang dimasukkan tidak sepadan dengan rekod. Sila semak dengan Unit Gaji jabatan anda bahawa No Kad Pengenalan adalah betul dan emel rasmi telah dikemaskini di dalam modul gaji. Bagi syarikat, sila semak ID Syarikat dan emel yang didaftarkan dengan Perbendaharaan Negeri.',
     'auth.firstTime.active':
       'ID Pengguna ini telah diaktifkan. Jika anda terlupa kata laluan, sila gunakan Lupa Kata Laluan.',
+    'auth.firstTime.held':
+      'Emel rasmi bagi ID ini baru sahaja ditukar. Demi keselamatan, kata laluan sementara tidak dihantar sehingga {until}; pemilik emel lama telah dimaklumkan tentang pertukaran ini. Sila cuba semula selepas masa itu. Jika anda tidak meminta pertukaran ini, atau perkara ini segera, hubungi Helpdesk ({helpdesk}).',
     'auth.firstTime.errors.idRequired': 'Sila masukkan No Pengenalan / ID Syarikat.',
     'auth.firstTime.errors.tooLong': 'No Pengenalan / ID Syarikat terlalu panjang (maksimum 30 aksara).',
     'auth.firstTime.errors.icDigits':
@@ -184,6 +186,8 @@ export const authMessages: MessageSet = {
       'The details entered do not match our records. Please check with the Payroll Unit (Unit Gaji) of your department that your IC number is right and your official email is updated in the payroll module. Companies: please check the Company ID and the email registered with the State Treasury.',
     'auth.firstTime.active':
       'This User ID is already activated. If you have forgotten your password, please use Forgot Password.',
+    'auth.firstTime.held':
+      'The official email of this ID was changed only recently. For your security no temporary password is sent until {until}; the previous address has been told of the change. Please try again after that time. If you did not ask for this change, or if it is urgent, contact the Helpdesk ({helpdesk}).',
     'auth.firstTime.errors.idRequired': 'Please enter your IC Number / Company ID.',
     'auth.firstTime.errors.tooLong': 'The IC Number / Company ID is too long (at most 30 characters).',
     'auth.firstTime.errors.icDigits':

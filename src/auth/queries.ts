@@ -219,6 +219,8 @@ export interface PayrollMatch {
   supplierId: number | null;
   loginId: string;
   email: string;
+  /** Set while first-time login is held after a change of the official email (issue 11). */
+  emailHoldUntil: Date | null;
 }
 
 /** The payroll employee with this IC whose recorded email is this one (case-insensitive). */
@@ -230,9 +232,21 @@ export async function findEmployeeMatch(
   const row = await db('employees')
     .where('ic_no', ic)
     .andWhereRaw('lower(email) = ?', [email.toLowerCase()])
-    .first<{ id: number; ic_no: string; email: string } | undefined>('id', 'ic_no', 'email');
+    .first<{ id: number; ic_no: string; email: string; email_hold_until: Date | null } | undefined>(
+      'id',
+      'ic_no',
+      'email',
+      db.raw('CASE WHEN email_hold_until > now() THEN email_hold_until END AS email_hold_until'),
+    );
   return row
-    ? { kind: 'employee', employeeId: row.id, supplierId: null, loginId: row.ic_no, email: row.email }
+    ? {
+        kind: 'employee',
+        employeeId: row.id,
+        supplierId: null,
+        loginId: row.ic_no,
+        email: row.email,
+        emailHoldUntil: row.email_hold_until,
+      }
     : undefined;
 }
 
@@ -248,7 +262,14 @@ export async function findSupplierMatch(
     .whereNot('status', 'blacklisted')
     .first<{ id: number; company_id: string; email: string } | undefined>('id', 'company_id', 'email');
   return row
-    ? { kind: 'company', employeeId: null, supplierId: row.id, loginId: row.company_id, email: row.email }
+    ? {
+        kind: 'company',
+        employeeId: null,
+        supplierId: row.id,
+        loginId: row.company_id,
+        email: row.email,
+        emailHoldUntil: null,
+      }
     : undefined;
 }
 
@@ -349,9 +370,16 @@ export async function activateAccount(
     password_changed_at: trx.fn.now(),
     updated_at: trx.fn.now(),
   });
+  // The first password voids any reset link too (none should exist for a pending account).
+  if (n === 1) await voidResetTokens(trx, accountId);
   return n === 1;
 }
 
+/**
+ * A new password (profile or reset). Every outstanding reset link and temporary password stops
+ * working with it (issue 11, item 7): a link or temporary password read by someone else must not
+ * outlive the owner's change.
+ */
 export async function setPassword(
   db: Db,
   accountId: number,
@@ -363,9 +391,12 @@ export async function setPassword(
     .update({
       password_hash: passwordHash,
       password_changed_at: db.fn.now(),
+      temp_password_hash: null,
+      temp_password_expires_at: null,
       updated_at: db.fn.now(),
       ...(clearLock ? { failed_count: 0, lock_count: 0, locked_until: null } : {}),
     });
+  await voidResetTokens(db, accountId);
 }
 
 export async function setSecret(db: Db, accountId: number, phrase: string, imageId: number): Promise<void> {

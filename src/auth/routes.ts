@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { perLocale } from '../core/i18n/index.js';
 import { requestContext, writeAudit } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
+import { formatDateTime } from '../core/format.js';
 import { fieldErrors, renderPage, type FieldError } from '../core/render.js';
 import { hitRateLimit, rateLimit } from '../middleware/rate-limit.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
@@ -231,7 +232,13 @@ export function authRouter(deps: AppDeps): Router {
       requestContext(req),
     );
     if (outcome === 'sent') return publicPage(res, 'auth/first-time-sent');
-    await publicPage(res, 'auth/first-time', { values, outcome });
+    const heldUntil = outcome === 'held' && id.ic ? await firstTime.heldUntil(id.ic, email.data) : undefined;
+    await publicPage(res, 'auth/first-time', {
+      values,
+      outcome,
+      heldUntil: heldUntil ? formatDateTime(heldUntil) : '',
+      helpdesk: config.HELPDESK_EMAIL,
+    });
   });
 
   // ------------------------------------------------------------ Activation

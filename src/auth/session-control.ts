@@ -55,13 +55,20 @@ export function endSession(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
 }
 
-/** Ends every session of an account except, optionally, the current one. */
+/**
+ * Ends every session of an account except, optionally, the current one: signed-in sessions and
+ * activation-only ones (a temporary password used by whoever read it must not outlive a
+ * correction or reset of the account; issue 11, item 3).
+ */
 export async function endOtherSessions(
   db: Knex | Knex.Transaction,
   accountId: number,
   keepSid?: string,
 ): Promise<number> {
-  const q = db('session').whereRaw("(sess ->> 'accountId') = ?", [String(accountId)]);
+  const id = String(accountId);
+  const q = db('session').where((w) =>
+    w.whereRaw("(sess ->> 'accountId') = ?", [id]).orWhereRaw("(sess ->> 'activationAccountId') = ?", [id]),
+  );
   if (keepSid) q.andWhereNot('sid', keepSid);
   return q.delete();
 }

@@ -53,6 +53,17 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 14)
     .default(24),
+  /**
+   * Cooling-off after a change of official email (issue 11): first-time login with the new
+   * address is held this long, while the previous address (told of the change) can object.
+   * 0 turns the hold off.
+   */
+  EMAIL_CHANGE_HOLD_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(24),
   TRUST_PROXY: booleanish.default(false),
   ALLOW_INSECURE_HTTP: booleanish.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

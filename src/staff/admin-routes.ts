@@ -7,6 +7,7 @@ import type { AppDeps } from '../core/deps.js';
 import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
 import type { FieldError } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
+import { registerAdminRecoveryRoutes } from './admin-recovery-routes.js';
 import { AdminService } from './admin-service.js';
 import {
   findAccountIdByLoginId,
@@ -17,10 +18,11 @@ import {
   type AuditFilters,
   type RoleAccount,
 } from './queries.js';
+import { findRecoveryEmployee } from './recovery-queries.js';
 import { auditView, idParam, renderStaff, setFlash } from './web.js';
 import { actionFilter, actionName, auditFields, auditSentence, AUDIT_ACTION_GROUPS } from './audit-words.js';
 
-const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'treasury', 'admin'];
+export const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'treasury', 'admin'];
 const AUDIT_PAGE_SIZE = 50;
 
 interface AuditQuery {
@@ -68,12 +70,23 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
     status = 200,
   ) => {
     const departments = await listDepartments(db);
+    // The account-recovery card (src/staff/admin-recovery-routes.ts): never on one's own account.
+    const recovery =
+      account.id === req.currentUser!.accountId ? undefined : await findRecoveryEmployee(db, account.id);
     await renderStaff(
       req,
       res,
       'staff/admin-account',
       'roles',
-      { title: req.t('staff.admin.account.title'), account, departments, roles: ROLES, values: {}, ...extra },
+      {
+        title: req.t('staff.admin.account.title'),
+        account,
+        departments,
+        roles: ROLES,
+        recovery,
+        values: {},
+        ...extra,
+      },
       { status },
     );
   };
@@ -191,6 +204,8 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
         }),
       );
     };
+
+  registerAdminRecoveryRoutes(router, deps, { loadAccount, showAccount });
 
   router.post('/admin/peranan/:accountId/jabatan', onlyAdmin, departmentChange('add'));
   router.post('/admin/peranan/:accountId/jabatan/buang', onlyAdmin, departmentChange('remove'));

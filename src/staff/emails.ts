@@ -1,29 +1,77 @@
-import { translate } from '../core/i18n/index.js';
+import { translate, type Locale } from '../core/i18n/index.js';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/**
- * "Your account was reset": bilingual (Malay, then English), plain text and HTML. It carries the
- * login ID and what to do next, nothing else (no name, no salary).
- */
-export function accountResetEmail(p: { loginId: string; loginUrl: string; helpdesk: string }): {
-  subject: string;
-  text: string;
-  html: string;
-} {
-  const params = { loginId: p.loginId, url: p.loginUrl, helpdesk: p.helpdesk };
-  const paragraphs = (locale: 'ms' | 'en') => [
-    translate(locale, 'staff.email.reset.body', params),
-    translate(locale, 'staff.email.reset.next', params),
-    translate(locale, 'staff.email.reset.notYou', params),
-  ];
-  const subject = `Portal iSPEKS: ${translate('ms', 'staff.email.reset.subject')} / ${translate('en', 'staff.email.reset.subject')}`;
+type Params = Record<string, string>;
+
+/** A bilingual email (Malay, then English), plain text and HTML, from message keys. */
+function bilingual(
+  subjectKey: string,
+  paragraphKeys: string[],
+  params: Params | ((locale: Locale) => Params),
+): { subject: string; text: string; html: string } {
+  const paramsIn = (locale: Locale) => (typeof params === 'function' ? params(locale) : params);
+  const paragraphs = (locale: Locale) => paragraphKeys.map((k) => translate(locale, k, paramsIn(locale)));
+  const subject = `Portal iSPEKS: ${translate('ms', subjectKey)} / ${translate('en', subjectKey)}`;
   const text = `${paragraphs('ms').join('\n\n')}\n\n----------------------------------------\n(English)\n\n${paragraphs('en').join('\n\n')}\n`;
-  const htmlPart = (locale: 'ms' | 'en') =>
+  const htmlPart = (locale: Locale) =>
     `<div lang="${locale}">${paragraphs(locale)
       .map((x) => `<p>${escapeHtml(x)}</p>`)
       .join('\n')}</div>`;
   const html = `<!DOCTYPE html><html><body>\n${htmlPart('ms')}\n<hr>\n${htmlPart('en')}\n</body></html>\n`;
   return { subject, text, html };
+}
+
+/** Who made a change, as a role (never a name): the employee's Unit Gaji or an administrator. */
+export type ChangedBy = 'payroll' | 'admin';
+
+/**
+ * "Your account was reset": the login ID and what to do next, nothing else (no name, no salary).
+ */
+export function accountResetEmail(p: {
+  loginId: string;
+  loginUrl: string;
+  helpdesk: string;
+  by?: ChangedBy;
+}): { subject: string; text: string; html: string } {
+  const body = p.by === 'admin' ? 'staff.email.resetByAdmin.body' : 'staff.email.reset.body';
+  return bilingual(
+    'staff.email.reset.subject',
+    [body, 'staff.email.reset.next', 'staff.email.reset.notYou'],
+    { loginId: p.loginId, url: p.loginUrl, helpdesk: p.helpdesk },
+  );
+}
+
+/**
+ * "Your official email was changed" (issue 11, item 1): to the PREVIOUS address (so its owner can
+ * object before the new one can be used for first-time login) and to the new one. What changed,
+ * when, by whom as a role, until when first-time login is held, and what to do if unexpected.
+ */
+export function emailChangedEmail(p: {
+  to: 'previous' | 'new';
+  maskedId: string;
+  oldEmail: string;
+  newEmail: string;
+  when: string;
+  heldUntil: string | null;
+  by: ChangedBy;
+  helpdesk: string;
+}): { subject: string; text: string; html: string } {
+  const keys = [
+    `staff.email.emailChanged.${p.to}`,
+    ...(p.heldUntil ? ['staff.email.emailChanged.held'] : []),
+    `staff.email.emailChanged.notYou.${p.to}`,
+  ];
+  const { maskedId, oldEmail, newEmail, when, helpdesk } = p;
+  return bilingual('staff.email.emailChanged.subject', keys, (locale) => ({
+    maskedId,
+    oldEmail,
+    newEmail,
+    when,
+    helpdesk,
+    heldUntil: p.heldUntil ?? '',
+    // The role, written in each language.
+    by: translate(locale, `staff.email.emailChanged.by.${p.by}`),
+  }));
 }

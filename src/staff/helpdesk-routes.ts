@@ -111,8 +111,11 @@ export function registerHelpdeskRoutes(router: Router, deps: AppDeps): void {
     if (!result.ok) {
       const account = await helpdesk.account(id);
       if (!account) return next(notFound());
-      const key =
-        result.reason === 'notPending' ? 'staff.helpdesk.resendNotPending' : 'staff.helpdesk.resendNoEmail';
+      const key = {
+        notPending: 'staff.helpdesk.resendNotPending',
+        noEmail: 'staff.helpdesk.resendNoEmail',
+        held: 'staff.helpdesk.resendHeld',
+      }[result.reason];
       return showAccount(req, res, account, { errors: [{ text: req.t(key), href: '#resend' }] }, 400);
     }
     await setFlash(req, req.t('staff.helpdesk.resent', { email: result.email }));

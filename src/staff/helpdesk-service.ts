@@ -9,7 +9,8 @@ export interface RequestFacts {
   userAgent: string | null;
 }
 
-export type ResendResult = { ok: true; email: string } | { ok: false; reason: 'notPending' | 'noEmail' };
+export type ResendResult =
+  { ok: true; email: string } | { ok: false; reason: 'notPending' | 'noEmail' | 'held' };
 
 /** Helpdesk actions on an account. Nothing here reads a payslip, a payment or a loan. */
 export class HelpdeskService {
@@ -93,6 +94,8 @@ export class HelpdeskService {
       ...facts,
     });
     if (outcome === 'sent') return { ok: true, email: account.email };
+    // The cooling-off after an email change binds the helpdesk too (issue 11, SECURITY.md).
+    if (outcome === 'held') return { ok: false, reason: 'held' };
     return { ok: false, reason: outcome === 'active' ? 'notPending' : 'noEmail' };
   }
 }

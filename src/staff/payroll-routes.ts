@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isGovernmentEmail } from '../auth/first-time-service.js';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
+import { formatDateTime } from '../core/format.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
@@ -127,20 +128,24 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
       );
     const result = await payroll.changeEmail(scope, id, parsed.data.email, requestContext(req));
     if (!result) return next(notFound());
-    if (!result.ok)
+    if (!result.ok) {
+      const staff = result.reason === 'staffAccount';
+      const text = t(staff ? 'staff.recovery.adminOnly' : 'staff.payroll.email.same');
       return showEmployee(
         req,
         res,
         employee,
-        { errors: [{ text: t('staff.payroll.email.same'), href: '#email' }], values: { email: typed } },
-        400,
+        { errors: [{ text, href: '#email' }], values: { email: typed } },
+        staff ? 403 : 400,
       );
-    await setFlash(
-      req,
-      result.voidedTemporary
-        ? t('staff.payroll.email.savedPendingVoided')
-        : t('staff.payroll.email.saved', { old: result.oldEmail ?? '-', new: result.newEmail }),
-    );
+    }
+    const saved = result.voidedTemporary
+      ? t('staff.payroll.email.savedPendingVoided')
+      : t('staff.payroll.email.saved', { old: result.oldEmail ?? '-', new: result.newEmail });
+    const held = result.heldUntil
+      ? t('staff.recovery.heldNote', { until: formatDateTime(result.heldUntil) })
+      : t('staff.recovery.notifiedNote');
+    await setFlash(req, `${saved} ${held}`);
     res.redirect(303, `/pentadbir/unit-gaji/pekerja/${id}`);
   });
 
@@ -152,13 +157,9 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
     if (!result.ok) {
       const employee = await payroll.employee(scope, id);
       if (!employee) return next(notFound());
-      return showEmployee(
-        req,
-        res,
-        employee,
-        { errors: [{ text: req.t(`staff.payroll.reset.${result.reason}`), href: '#reset' }] },
-        400,
-      );
+      const staff = result.reason === 'staffAccount';
+      const text = req.t(staff ? 'staff.recovery.adminOnly' : `staff.payroll.reset.${result.reason}`);
+      return showEmployee(req, res, employee, { errors: [{ text, href: '#reset' }] }, staff ? 403 : 400);
     }
     await setFlash(req, req.t('staff.payroll.reset.done'));
     res.redirect(303, `/pentadbir/unit-gaji/pekerja/${id}`);

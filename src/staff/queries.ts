@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { endOtherSessions } from '../auth/session-control.js';
 import type { StaffRole } from '../core/current-user.js';
 import type { HelpdeskSearch } from './helpdesk-search.js';
 
@@ -127,6 +126,10 @@ export interface EmployeeRecord {
   activated_at: Date | null;
   locked_until: Date | null;
   registration: RegistrationStatus;
+  /** The account holds a staff role: only an administrator may change its email or reset it. */
+  holds_staff_role: boolean;
+  /** First-time login is held until then after an email change (null when not held). */
+  email_hold_until: Date | null;
 }
 
 /** One employee of the officer's departments, or undefined (another department's → 404). */
@@ -167,57 +170,11 @@ export async function findEmployeeInScope(
       'a.activated_at',
       'a.locked_until',
       db.raw(`${REGISTRATION_SQL} as registration`),
+      db.raw('EXISTS (SELECT 1 FROM staff_roles r WHERE r.account_id = a.id) AS holds_staff_role'),
+      db.raw('CASE WHEN e.email_hold_until > now() THEN e.email_hold_until END AS email_hold_until'),
     );
   if (options.forUpdate) q.forUpdate('e');
   return q;
-}
-
-/** Sets the official email of an employee of the officer's departments; returns rows changed. */
-export async function updateEmployeeEmail(
-  db: Db,
-  scope: PayrollScope,
-  employeeId: number,
-  email: string,
-): Promise<number> {
-  return db('employees')
-    .where('id', employeeId)
-    .whereIn('department_id', scope.departmentIds)
-    .update({ email, updated_at: db.fn.now() });
-}
-
-/** A pending account's temporary password stops working (it went to an email now known wrong). */
-export async function voidTemporaryPassword(db: Db, accountId: number): Promise<number> {
-  return db('accounts')
-    .where({ id: accountId, status: 'pending' })
-    .whereNotNull('temp_password_hash')
-    .update({ temp_password_hash: null, temp_password_expires_at: null, updated_at: db.fn.now() });
-}
-
-/**
- * Returns an account to first-time login: status pending with no password, temporary password,
- * phrase, image, answers or reset links, not locked; its sessions end. Roles are kept.
- */
-export async function resetAccountToFirstTime(db: Db, accountId: number): Promise<void> {
-  await db('accounts').where('id', accountId).update({
-    status: 'pending',
-    password_hash: null,
-    temp_password_hash: null,
-    temp_password_expires_at: null,
-    temp_password_sent_at: null,
-    temp_password_outbox_id: null,
-    failed_count: 0,
-    lock_count: 0,
-    locked_until: null,
-    secret_phrase: null,
-    secret_image_id: null,
-    show_welcome: false,
-    activated_at: null,
-    password_changed_at: null,
-    updated_at: db.fn.now(),
-  });
-  await db('account_answers').where('account_id', accountId).delete();
-  await db('password_reset_tokens').where('account_id', accountId).delete();
-  await endOtherSessions(db, accountId);
 }
 
 export interface RegistrationFigures {

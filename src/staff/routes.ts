@@ -4,6 +4,7 @@ import { requireRole, requireSignedIn } from '../middleware/access.js';
 import { registerAdminRoutes } from './admin-routes.js';
 import { registerHelpdeskRoutes } from './helpdesk-routes.js';
 import { registerImportRoutes } from './import-routes.js';
+import { registerHoldRoutes } from './hold-routes.js';
 import { registerPayrollRoutes } from './payroll-routes.js';
 import { registerTreasuryRoutes } from '../treasury/routes.js';
 import { departmentsInScope } from './queries.js';
@@ -29,6 +30,7 @@ export function staffRouter(deps: AppDeps): Router {
   registerPayrollRoutes(router, deps);
   registerImportRoutes(router, deps);
   registerHelpdeskRoutes(router, deps);
+  registerHoldRoutes(router, deps);
   registerAdminRoutes(router, deps);
   registerTreasuryRoutes(router, deps);
   return router;

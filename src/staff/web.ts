@@ -60,8 +60,14 @@ export function staffNav(user: CurrentUser): NavItem[] {
       section: 'payroll-import',
     });
   }
-  if (has('helpdesk'))
+  if (has('helpdesk')) {
     items.push({ href: '/pentadbir/helpdesk', key: 'staff.nav.helpdesk', section: 'helpdesk' });
+    items.push({
+      href: '/pentadbir/helpdesk/tahanan-emel',
+      key: 'staff.nav.holds',
+      section: 'helpdesk-holds',
+    });
+  }
   if (has('treasury'))
     items.push({ href: '/pentadbir/perbendaharaan', key: 'staff.nav.treasury', section: 'treasury' });
   if (has('admin')) {

@@ -96,6 +96,14 @@ describe('Unit Gaji: employees', () => {
     assert.equal(audit.details.oldEmail, p.email);
     assert.equal(audit.details.newEmail, p.officialEmail);
 
+    // Issue 11: the previous address is told, and first-time login with the new one is held for
+    // the cooling-off period (EMAIL_CHANGE_HOLD_HOURS); once it has passed, first-time login works.
+    await app.smtp.waitFor((m) => m.to.includes(p.email) && /Emel rasmi anda telah ditukar/.test(m.subject));
+    assert.equal(await firstTimeLogin(p.ic, p.officialEmail), false, 'held during the cooling-off');
+    await app
+      .db('employees')
+      .where('id', id)
+      .update({ email_hold_until: app.db.raw("now() - interval '1 second'") });
     assert.equal(await firstTimeLogin(p.ic, p.officialEmail), true, 'first-time login works after the fix');
   });
 

@@ -10,6 +10,7 @@ import { profileMessages } from '../../profile/messages.js';
 import { staffMessages } from '../../staff/messages.js';
 import { auditMessages } from '../../staff/audit-messages.js';
 import { importMessages } from '../../staff/import-messages.js';
+import { staffRecoveryMessages } from '../../staff/recovery-messages.js';
 import { devMessages } from '../../dev/messages.js';
 import { treasuryMessages } from '../../treasury/messages.js';
 
@@ -26,6 +27,7 @@ export const featureMessages: MessageSet[] = [
   staffMessages,
   auditMessages,
   importMessages,
+  staffRecoveryMessages,
   devMessages,
   treasuryMessages,
 ];
