@@ -6,6 +6,15 @@ import type { MessageSet } from '../core/i18n/index.js';
  */
 export const auditMessages: MessageSet = {
   ms: {
+    'staff.audit.group.treasury': 'Perbendaharaan',
+    'staff.action.staff.helpdesk.holds.viewed': 'Senarai tahanan emel dilihat oleh Helpdesk',
+    'staff.actionSentence.treasury.status_feed.committed':
+      'Status pembayaran dikemas kini: {changed} berubah, {emails} emel',
+    'staff.audit.field.changed': 'Berubah',
+    'staff.audit.field.unchanged': 'Tidak berubah',
+    'staff.audit.field.emails': 'Emel',
+    'staff.audit.field.sameFileAs': 'Fail sama seperti',
+    'staff.audit.field.verified': 'Disahkan',
     'staff.audit.actionFilter': 'Tindakan',
     'staff.audit.actionAll': 'Semua tindakan',
     'staff.audit.actionGroup': 'Semua: {group}',
@@ -87,6 +96,15 @@ export const auditMessages: MessageSet = {
     'staff.audit.field.toDomain': 'Domain penerima',
   },
   en: {
+    'staff.audit.group.treasury': 'Treasury',
+    'staff.action.staff.helpdesk.holds.viewed': 'Email holds viewed by the helpdesk',
+    'staff.actionSentence.treasury.status_feed.committed':
+      'Payment statuses updated: {changed} changed, {emails} emails',
+    'staff.audit.field.changed': 'Changed',
+    'staff.audit.field.unchanged': 'Unchanged',
+    'staff.audit.field.emails': 'Emails',
+    'staff.audit.field.sameFileAs': 'Same file as',
+    'staff.audit.field.verified': 'Verified',
     'staff.audit.actionFilter': 'Action',
     'staff.audit.actionAll': 'All actions',
     'staff.audit.actionGroup': 'All: {group}',
