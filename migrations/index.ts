@@ -3,6 +3,7 @@ import * as coreSchema from './20261101000000_core_schema.js';
 import * as payrollUploads from './20261120000000_payroll_uploads.js';
 import * as auditLogGuard from './20261120000100_audit_log_guard.js';
 import * as performanceFixes from './20261126120000_performance.js';
+import * as peopleExperience from './20261201080000_people_experience.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261120000000_payroll_uploads': payrollUploads,
   '20261120000100_audit_log_guard': auditLogGuard,
   '20261126120000_performance': performanceFixes,
+  '20261201080000_people_experience': peopleExperience,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
@@ -5,13 +6,7 @@ import { dummySecretHash, verifySecret } from '../core/passwords.js';
 import { decoyFor } from './decoy.js';
 import { countFailure, isLocked, type RequestFacts } from './lockout.js';
 import { normalisePassword } from './password-policy.js';
-import {
-  consumeTemporaryPassword,
-  findLoginAccount,
-  listSecretImages,
-  recordSuccessfulLogin,
-  type SecretImage,
-} from './queries.js';
+import { findLoginAccount, listSecretImages, recordSuccessfulLogin, type SecretImage } from './queries.js';
 
 export type { RequestFacts } from './lockout.js';
 
@@ -25,8 +20,26 @@ export interface LoginChallenge {
 }
 
 export type LoginResult =
-  | { ok: true; accountId: number; mustActivate: boolean; firstLogin: boolean }
-  | { ok: false; reason: 'invalid' | 'locked' };
+  | {
+      ok: true;
+      accountId: number;
+      mustActivate: boolean;
+      firstLogin: boolean;
+      /** For a temporary-password login: which temporary password opened the activation. */
+      temporaryStamp?: string;
+    }
+  | { ok: false; reason: LoginRefusal };
+
+/**
+ * Why a login was refused. 'temporaryExpired' and 'temporaryReplaced' are told only to whoever
+ * typed that very temporary password right, so they tell a stranger nothing (issue 14 item 1).
+ */
+export type LoginRefusal = 'invalid' | 'locked' | 'temporaryExpired' | 'temporaryReplaced';
+
+/** A short fingerprint of a temporary password's hash, kept in the activation session. */
+export function temporaryStamp(hash: string): string {
+  return createHash('sha256').update(hash).digest('hex').slice(0, 32);
+}
 
 /** IC numbers lose their dashes and spaces; company IDs are upper case. */
 export function normaliseLoginId(raw: string): string {
@@ -56,7 +69,8 @@ export class LoginService {
   }
 
   /**
-   * Checks the password: exactly one argon2 verification whatever the ID, so neither the
+   * Checks the password: exactly one argon2 verification whatever the ID (two for a wrong
+   * password of a pending account, which step 2 shows as pending anyway), so neither the
    * answer nor the time tells whether an account exists. A locked account is told so only
    * after the right password; a wrong one counts toward the lockout.
    */
@@ -89,23 +103,24 @@ export class LoginService {
       });
     };
     if (!matches || !hash) {
+      if (usingTemporary && (await this.replacedTemporary(account.previous_temp_password_hash, password))) {
+        await fail('temporary_replaced');
+        return { ok: false, reason: 'temporaryReplaced' };
+      }
       await fail(usingTemporary && !hash ? 'temporary_used_or_missing' : 'password');
       if (!locked) await countFailure(this.db, this.config, account.id, facts);
       return { ok: false, reason: 'invalid' };
     }
     if (expired) {
       await fail('temporary_expired');
-      return { ok: false, reason: 'invalid' };
+      return { ok: false, reason: 'temporaryExpired' };
     }
     if (locked) {
       await fail('locked');
       return { ok: false, reason: 'locked' };
     }
-    // A temporary password is single use: only the request that clears it may go on.
-    if (usingTemporary && !(await consumeTemporaryPassword(this.db, account.id, hash))) {
-      await fail('temporary_used_or_missing');
-      return { ok: false, reason: 'invalid' };
-    }
+    // The temporary password stays valid until activation completes or it expires: an interrupted
+    // activation is resumed by logging in with it again (activateAccount is what uses it up).
     await recordSuccessfulLogin(this.db, account.id, {
       action: 'login.ok',
       actorAccountId: account.id,
@@ -118,6 +133,17 @@ export class LoginService {
       accountId: account.id,
       mustActivate: usingTemporary,
       firstLogin: account.show_welcome,
+      temporaryStamp: usingTemporary ? temporaryStamp(hash) : undefined,
     };
+  }
+
+  /**
+   * Whether a wrong password for a pending account is the temporary password a newer one
+   * replaced. Always one more argon2 verification for a pending account (a dummy one when there
+   * is no replaced password), so the time does not tell whether one was ever replaced.
+   */
+  private async replacedTemporary(previousHash: string | null, password: string): Promise<boolean> {
+    const ok = await verifySecret(previousHash ?? (await dummySecretHash()), password);
+    return ok && previousHash !== null;
   }
 }
