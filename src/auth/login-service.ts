@@ -70,7 +70,7 @@ export class LoginService {
 
   /**
    * Checks the password: exactly one argon2 verification whatever the ID (two for a wrong
-   * password of a pending account, which step 2 shows as pending anyway), so neither the
+   * password of a pending account whose temporary password was re-issued), so neither the
    * answer nor the time tells whether an account exists. A locked account is told so only
    * after the right password; a wrong one counts toward the lockout.
    */
@@ -139,11 +139,10 @@ export class LoginService {
 
   /**
    * Whether a wrong password for a pending account is the temporary password a newer one
-   * replaced. Always one more argon2 verification for a pending account (a dummy one when there
-   * is no replaced password), so the time does not tell whether one was ever replaced.
+   * replaced. A second argon2 verification only when there is a replaced one: the time then
+   * tells only that a pending account (which step 2 shows as pending to anyone) was re-issued.
    */
   private async replacedTemporary(previousHash: string | null, password: string): Promise<boolean> {
-    const ok = await verifySecret(previousHash ?? (await dummySecretHash()), password);
-    return ok && previousHash !== null;
+    return previousHash !== null && (await verifySecret(previousHash, password));
   }
 }
