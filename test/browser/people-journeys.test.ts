@@ -62,7 +62,9 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     await page.getByRole('button', { name: 'Login' }).click();
     await page.getByRole('heading', { name: 'Maklumat Pendaftaran Baru' }).waitFor();
     assert.match(await page.title(), /^Maklumat Pendaftaran Baru – Portal iSPEKS$/);
-    assert.ok(await page.getByText('sesi anda tamat selepas 15 minit tanpa aktiviti', { exact: false }).isVisible());
+    assert.ok(
+      await page.getByText('sesi anda tamat selepas 15 minit tanpa aktiviti', { exact: false }).isVisible(),
+    );
     assert.deepEqual(csp, []);
     await second.close();
   });

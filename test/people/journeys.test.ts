@@ -30,7 +30,10 @@ describe('journeys and texts (issue 14)', () => {
     assert.equal(asked.location, '/?kembali=%2Fepayslip%2F2026%2F11');
     const loginPage = await client.get(asked.location!);
     assert.ok(visibleText(loginPage.html).includes(WHY));
-    assert.ok(!visibleText((await new TestClient(app.baseUrl).get('/')).html).includes(WHY), 'no line without a deep link');
+    assert.ok(
+      !visibleText((await new TestClient(app.baseUrl).get('/')).html).includes(WHY),
+      'no line without a deep link',
+    );
     await client.post('/log-masuk', { loginId: DEMO.activeEmployee.ic, kembali: '/epayslip/2026/11' });
     const done = await client.post('/log-masuk/kata-laluan', { password: DEMO_PASSWORD });
     assert.equal(done.status, 303);
@@ -41,7 +44,10 @@ describe('journeys and texts (issue 14)', () => {
     assert.equal(list.location, '/?kembali=%2Femaklum%3Fstatus%3DDIHANTAR');
     await other.get(list.location!);
     await other.post('/log-masuk', { loginId: DEMO.activeEmployee.ic, kembali: '/emaklum?status=DIHANTAR' });
-    assert.equal((await other.post('/log-masuk/kata-laluan', { password: DEMO_PASSWORD })).location, '/emaklum?status=DIHANTAR');
+    assert.equal(
+      (await other.post('/log-masuk/kata-laluan', { password: DEMO_PASSWORD })).location,
+      '/emaklum?status=DIHANTAR',
+    );
     const plain = await loginSteps(new TestClient(app.baseUrl), DEMO.activeEmployee.ic, DEMO_PASSWORD);
     assert.equal(plain.location, '/laman-utama');
   });
@@ -97,7 +103,9 @@ describe('journeys and texts (issue 14)', () => {
     const en = await englishClient(app.baseUrl);
     await login(en, DEMO.activeEmployee.ic, DEMO_PASSWORD);
     await en.get('/profil');
-    assert.ok(visibleText((await en.follow(await en.post('/log-keluar', {}))).html).includes('You have logged out.'));
+    assert.ok(
+      visibleText((await en.follow(await en.post('/log-keluar', {}))).html).includes('You have logged out.'),
+    );
   });
 
   test('"Kekal log masuk": POST /sesi/lanjut with the CSRF token renews the idle time; the page says how long it has', async () => {
@@ -124,7 +132,11 @@ describe('journeys and texts (issue 14)', () => {
     const row = await app.db('session').where('sid', sid).first<{ sess: { lastSeenAt: number } }>('sess');
     assert.ok(Date.now() - row!.sess.lastSeenAt < 10_000, 'lastSeenAt renewed');
     assert.equal((await client.post('/sesi/lanjut', { _csrf: 'forged' })).status, 403);
-    assert.equal((await new TestClient(app.baseUrl).post('/sesi/lanjut', {})).status, 403, 'no token, no session');
+    assert.equal(
+      (await new TestClient(app.baseUrl).post('/sesi/lanjut', {})).status,
+      403,
+      'no token, no session',
+    );
   });
 
   test("the manual's texts: the Makluman sentence, the helpdesk footer, the password step's slogan and its buttons", async () => {
@@ -150,12 +162,26 @@ describe('journeys and texts (issue 14)', () => {
   test('English: system status notes translated; plurals right in both languages; both languages hold the same keys', async () => {
     const ms = new Set(allKeys('ms'));
     const en = new Set(allKeys('en'));
-    assert.deepEqual([...ms].filter((k) => !en.has(k)), [], 'keys missing in English');
-    assert.deepEqual([...en].filter((k) => !ms.has(k)), [], 'keys missing in Malay');
+    assert.deepEqual(
+      [...ms].filter((k) => !en.has(k)),
+      [],
+      'keys missing in English',
+    );
+    assert.deepEqual(
+      [...en].filter((k) => !ms.has(k)),
+      [],
+      'keys missing in Malay',
+    );
 
     assert.equal(translate('en', 'error.rateLimited.body', { minutes: 1 }).includes('after 1 minute.'), true);
-    assert.equal(translate('en', 'error.rateLimited.body', { minutes: 2 }).includes('after 2 minutes.'), true);
-    assert.equal(translate('ms', 'error.rateLimited.body', { minutes: 1 }).includes('selepas 1 minit.'), true);
+    assert.equal(
+      translate('en', 'error.rateLimited.body', { minutes: 2 }).includes('after 2 minutes.'),
+      true,
+    );
+    assert.equal(
+      translate('ms', 'error.rateLimited.body', { minutes: 1 }).includes('selepas 1 minit.'),
+      true,
+    );
     const months = (count: number, l: 'ms' | 'en') =>
       translate(l, 'eec.monthsRange', { from: 'Jan', to: 'Feb', year: 2026, count });
     assert.equal(months(1, 'en'), 'Jan – Feb 2026 (1 month)');
@@ -169,7 +195,10 @@ describe('journeys and texts (issue 14)', () => {
       assert.doesNotMatch(text, /\b1 (minutes|months|hours|payslips|errors|loans|payments)\b/, key);
     }
 
-    const employee = await app.db('employees').where('ic_no', DEMO.activeEmployee.ic).first<{ id: number }>('id');
+    const employee = await app
+      .db('employees')
+      .where('ic_no', DEMO.activeEmployee.ic)
+      .first<{ id: number }>('id');
     const app1 = await app
       .db('applications as a')
       .join('application_status_history as h', 'h.application_id', 'a.id')
@@ -184,7 +213,11 @@ describe('journeys and texts (issue 14)', () => {
     assert.ok(!detail.includes('Permohonan disimpan sebagai draf.'));
     const malay = new TestClient(app.baseUrl);
     await login(malay, DEMO.activeEmployee.ic, DEMO_PASSWORD);
-    assert.ok(visibleText((await malay.get(`/permohonan/${app1.id}`)).html).includes('Permohonan disimpan sebagai draf.'));
+    assert.ok(
+      visibleText((await malay.get(`/permohonan/${app1.id}`)).html).includes(
+        'Permohonan disimpan sebagai draf.',
+      ),
+    );
   });
 
   test('Profil "Log masuk terakhir" shows the previous login, not the current one', async () => {
@@ -197,7 +230,10 @@ describe('journeys and texts (issue 14)', () => {
     const shown = /data-field="previousLogin">([^<]*)</.exec(page.html)?.[1]?.trim();
     // 20 November 2026, 9:02 in Kuala Lumpur: the earlier login, not this one.
     assert.equal(shown, '20/11/2026 09:02:00');
-    const row = await app.db('accounts').where('login_id', p.ic).first<{ last_login_at: Date; previous_login_at: Date }>();
+    const row = await app
+      .db('accounts')
+      .where('login_id', p.ic)
+      .first<{ last_login_at: Date; previous_login_at: Date }>();
     assert.equal(row!.previous_login_at.toISOString(), earlier.toISOString());
     assert.ok(Date.now() - row!.last_login_at.getTime() < 60_000);
   });

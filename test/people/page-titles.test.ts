@@ -27,8 +27,10 @@ function problems(path: string, html: string): string[] {
   const hasErrors = html.includes('data-error-summary');
   const name = headings[0] ?? '';
   const expected = `${hasErrors ? 'Ralat: ' : ''}${name} – Portal iSPEKS`;
-  if (!name || titleOf(html) !== expected) out.push(`${path}: title "${titleOf(html)}", expected "${expected}"`);
-  if (/<header class="banner">[\s\S]*?<h1/.exec(html.split('</header>')[0] ?? '')) out.push(`${path}: h1 in banner`);
+  if (!name || titleOf(html) !== expected)
+    out.push(`${path}: title "${titleOf(html)}", expected "${expected}"`);
+  if (/<header class="banner">[\s\S]*?<h1/.exec(html.split('</header>')[0] ?? ''))
+    out.push(`${path}: h1 in banner`);
   return out;
 }
 
@@ -43,10 +45,22 @@ describe('page titles and one h1 on every page', () => {
 
   test('every public, error, status and signed-in page: "<h1> – Portal iSPEKS" and exactly one h1', async () => {
     const routes = listRoutes(app.expressApp).filter((r) => r.method === 'GET');
-    const employee = await app.db('employees').where('ic_no', DEMO.activeEmployee.ic).first<{ id: number }>('id');
-    const account = await app.db('accounts').where('login_id', DEMO.activeEmployee.ic).first<{ id: number }>('id');
-    const payment = await app.db('payments').where('payee_id_no', DEMO.activeEmployee.ic).first<{ id: number }>('id');
-    const application = await app.db('applications').where('employee_id', employee!.id).first<{ id: number }>('id');
+    const employee = await app
+      .db('employees')
+      .where('ic_no', DEMO.activeEmployee.ic)
+      .first<{ id: number }>('id');
+    const account = await app
+      .db('accounts')
+      .where('login_id', DEMO.activeEmployee.ic)
+      .first<{ id: number }>('id');
+    const payment = await app
+      .db('payments')
+      .where('payee_id_no', DEMO.activeEmployee.ic)
+      .first<{ id: number }>('id');
+    const application = await app
+      .db('applications')
+      .where('employee_id', employee!.id)
+      .first<{ id: number }>('id');
     const download = await app.db('downloads').first<{ slug: string }>('slug');
     const params = {
       employeeId: employee!.id,
@@ -73,7 +87,11 @@ describe('page titles and one h1 on every page', () => {
       if (loginId) assert.equal((await login(client, loginId, DEMO_PASSWORD)).status, 200, who);
       for (const route of routes) {
         // Downloads are files (the manual and forms), not portal pages.
-        if (route.path === '/log-keluar' || route.path.startsWith('/dev') || route.path === '/muat-turun/:slug')
+        if (
+          route.path === '/log-keluar' ||
+          route.path.startsWith('/dev') ||
+          route.path === '/muat-turun/:slug'
+        )
           continue;
         const path = fillParams(
           route.path,
@@ -116,7 +134,11 @@ describe('page titles and one h1 on every page', () => {
     const signedIn = new TestClient(app.baseUrl);
     await login(signedIn, DEMO.activeEmployee.ic, DEMO_PASSWORD);
     await signedIn.get('/profil/kata-laluan');
-    const pw = await signedIn.post('/profil/kata-laluan', { currentPassword: '', newPassword: '', confirmPassword: '' });
+    const pw = await signedIn.post('/profil/kata-laluan', {
+      currentPassword: '',
+      newPassword: '',
+      confirmPassword: '',
+    });
     assert.equal(pw.status, 400);
     assert.match(titleOf(pw.html), /^Ralat: .+ – Portal iSPEKS$/);
     assert.deepEqual(problems('password error', pw.html), []);

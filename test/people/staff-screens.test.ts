@@ -26,7 +26,10 @@ describe('staff screens people can read (issue 14)', () => {
     const id = await accountId(app.db, p.ic);
     // Wait until the outbox has delivered it.
     for (let i = 0; i < 100; i++) {
-      const o = await app.db('email_outbox').where({ account_id: id, kind: 'temporary_password' }).first('status');
+      const o = await app
+        .db('email_outbox')
+        .where({ account_id: id, kind: 'temporary_password' })
+        .first('status');
       if (o?.status === 'sent') break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -48,7 +51,10 @@ describe('staff screens people can read (issue 14)', () => {
       .first<{ occurred_at: Date }>('occurred_at');
     const text = visibleText(page.html);
     assert.ok(text.includes('Kata laluan sementara dihantar'), 'the event list shows it sent');
-    assert.ok(text.includes(`Kata laluan sementara terakhir dihantar ${formatDateTime(sent!.occurred_at)}`), text);
+    assert.ok(
+      text.includes(`Kata laluan sementara terakhir dihantar ${formatDateTime(sent!.occurred_at)}`),
+      text,
+    );
     assert.match(page.html, /data-field="delivery">\s*<span class="badge badge--ok">Telah dihantar<\/span>/);
   });
 
@@ -66,7 +72,9 @@ describe('staff screens people can read (issue 14)', () => {
     const form = await payroll.get(link.replace('#email', ''));
     assert.match(form.html, /<input id="email" name="email"/);
     // An official address is not flagged.
-    const official = await payroll.get(`/pentadbir/unit-gaji?q=${encodeURIComponent(DEMO.activeEmployee.name)}`);
+    const official = await payroll.get(
+      `/pentadbir/unit-gaji?q=${encodeURIComponent(DEMO.activeEmployee.name)}`,
+    );
     assert.ok(visibleText(official.html).includes(DEMO.activeEmployee.email));
     assert.ok(!official.html.includes('data-unofficial-email'));
   });

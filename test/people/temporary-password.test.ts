@@ -17,7 +17,8 @@ import {
 } from '../auth/support.js';
 
 const FAILED = 'ID Pengguna atau Kata Laluan tidak sah.';
-const EXPIRED = 'Kata laluan sementara ini telah tamat tempoh. Sila mohon yang baru melalui Login Kali Pertama.';
+const EXPIRED =
+  'Kata laluan sementara ini telah tamat tempoh. Sila mohon yang baru melalui Login Kali Pertama.';
 const REPLACED =
   'Kata laluan sementara ini telah diganti dengan yang lebih baru. Gunakan kata laluan dalam emel terkini, atau mohon yang baru melalui Login Kali Pertama.';
 
@@ -74,8 +75,15 @@ describe('the temporary password: valid until activation, expired and replaced o
     assert.equal(page.status, 401);
     const text = visibleText(page.html);
     assert.ok(text.includes(EXPIRED), text);
-    assert.match(page.html, /<p class="notice notice--warn" data-temporary-gone>[^<]*<a href="\/login-kali-pertama">Login Kali Pertama<\/a>/);
-    assert.equal(await failedCount(p.ic), 0, 'the right (expired) password is not a failure toward the lockout');
+    assert.match(
+      page.html,
+      /<p class="notice notice--warn" data-temporary-gone>[^<]*<a href="\/login-kali-pertama">Login Kali Pertama<\/a>/,
+    );
+    assert.equal(
+      await failedCount(p.ic),
+      0,
+      'the right (expired) password is not a failure toward the lockout',
+    );
     // A stranger without the password learns nothing more than step 2 already shows.
     const wrong = await loginSteps(new TestClient(app.baseUrl), p.ic, 'not the temporary password');
     assert.equal(wrong.status, 401);
