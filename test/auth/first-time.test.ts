@@ -155,10 +155,11 @@ describe('Login Kali Pertama and activation', () => {
       assert.ok(at.includes(s), `activation lacks "${s}"`);
     assert.equal((activation.html.match(/class="image-choice__item"/g) ?? []).length, 12);
     assert.match(activation.html, /src="\/public\/img\/secret\/bunga-raya\.svg"/);
-    // The temporary password was used up by this login: a second login with it is refused (reuse).
+    // Issue 14 item 1: the temporary password is single use for activation, not for reaching the
+    // form: a second login with it (an interrupted activation) reaches the activation page again.
     const again = await loginSteps(new TestClient(app.baseUrl), p.ic, temp);
-    assert.equal(again.status, 401);
-    assert.ok(visibleText(again.html).includes('ID Pengguna atau Kata Laluan tidak sah.'));
+    assert.equal(again.status, 303);
+    assert.equal(again.location, '/pengaktifan');
     (globalThis as Record<string, unknown>).activationClient = client;
   });
 
