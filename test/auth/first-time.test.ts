@@ -448,13 +448,16 @@ describe('Login Kali Pertama and activation', () => {
     assert.equal(refusedDemo.status, 401, 'the seeded one is superseded too');
     const refused = await loginSteps(new TestClient(app.baseUrl), p.ic, first);
     assert.equal(refused.status, 401);
-    assert.ok(visibleText(refused.html).includes('ID Pengguna atau Kata Laluan tidak sah.'));
+    // Issue 14 item 1: whoever typed the replaced one right is told so (and where to go).
+    assert.ok(
+      visibleText(refused.html).includes('Kata laluan sementara ini telah diganti dengan yang lebih baru.'),
+    );
     const ok = await loginSteps(new TestClient(app.baseUrl), p.ic, second);
     assert.equal(ok.location, '/pengaktifan');
     assert.ok((await auditActions(app.db, account.id)).filter((a) => a === 'temp_password.sent').length >= 2);
   });
 
-  test('an expired temporary password is refused with the same message', async () => {
+  test('an expired temporary password is refused, saying it expired (issue 14 item 1)', async () => {
     const p = DEMO.pendingEmployee;
     const temp = await issueTemporaryPassword(app, p.ic, p.email, 3);
     await app
@@ -463,7 +466,7 @@ describe('Login Kali Pertama and activation', () => {
       .update({ temp_password_expires_at: app.db.raw("now() - interval '1 minute'") });
     const refused = await loginSteps(new TestClient(app.baseUrl), p.ic, temp);
     assert.equal(refused.status, 401);
-    assert.ok(visibleText(refused.html).includes('ID Pengguna atau Kata Laluan tidak sah.'));
+    assert.ok(visibleText(refused.html).includes('Kata laluan sementara ini telah tamat tempoh.'));
     const audit = await app.db('audit_log').where('action', 'login.failed').orderBy('id', 'desc').first();
     assert.equal(audit.details.reason, 'temporary_expired');
   });
