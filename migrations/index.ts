@@ -9,6 +9,7 @@ import * as rateLimitsResetAt from './20261201020000_rate_limits_reset_at.js';
 import * as ecCp38Code from './20261201070000_ec_cp38_code.js';
 import * as paymentStatusFeed from './20261201070100_payment_status_feed.js';
 import * as emailChangeHold from './20261201010000_email_change_hold.js';
+import * as peopleExperience from './20261201080000_people_experience.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '20261201070000_ec_cp38_code': ecCp38Code,
   '20261201070100_payment_status_feed': paymentStatusFeed,
   '20261201010000_email_change_hold': emailChangeHold,
+  '20261201080000_people_experience': peopleExperience,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

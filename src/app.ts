@@ -44,6 +44,8 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.set('view engine', 'ejs');
   app.set('view cache', config.isProduction);
   app.disable('x-powered-by');
+  // Long forms say how long the session lasts without activity (issue 14 item 3).
+  app.locals.sessionIdleMinutes = config.SESSION_IDLE_MINUTES;
 
   app.use(healthRouter(db)); //                       0. /healthz, /readyz: no log, no session
   app.use(requestLogging(logger)); //                 1. request ID and one log line per request

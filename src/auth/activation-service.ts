@@ -6,7 +6,20 @@ import { hashSecret } from '../core/passwords.js';
 import { activatedEmail } from './emails.js';
 import type { ChosenAnswer } from './forms.js';
 import type { RequestFacts } from './lockout.js';
-import { activateAccount, findAccountOwner, replaceAnswers, type AccountOwner } from './queries.js';
+import { temporaryStamp } from './login-service.js';
+import {
+  activateAccount,
+  currentTemporaryPassword,
+  findAccountOwner,
+  replaceAnswers,
+  type AccountOwner,
+} from './queries.js';
+
+/** The account an activation session may activate, with the temporary password that opened it. */
+export interface PendingActivation {
+  owner: AccountOwner;
+  temporaryHash: string;
+}
 
 export interface ActivationInput {
   newPassword: string;
@@ -29,17 +42,31 @@ export class ActivationService {
     private readonly config: Config,
   ) {}
 
-  /** The pending account a temporary-password session may activate, or undefined. */
-  async pendingAccount(accountId: number): Promise<AccountOwner | undefined> {
+  /**
+   * The pending account a temporary-password session may activate; 'expired' when the temporary
+   * password that opened the session has expired or was replaced since; undefined when the
+   * account is no longer pending.
+   */
+  async pendingAccount(
+    accountId: number,
+    stamp: string | undefined,
+  ): Promise<PendingActivation | 'expired' | undefined> {
     const owner = await findAccountOwner(this.db, accountId);
-    return owner?.status === 'pending' ? owner : undefined;
+    if (owner?.status !== 'pending') return undefined;
+    const temporaryHash = await currentTemporaryPassword(this.db, accountId);
+    if (!temporaryHash || !stamp || temporaryStamp(temporaryHash) !== stamp) return 'expired';
+    return { owner, temporaryHash };
   }
 
   /**
    * Activates the account: password, answers, image and phrase in one transaction, with the
    * audit row and the confirmation email. False when the account is no longer pending.
    */
-  async activate(owner: AccountOwner, input: ActivationInput, facts: RequestFacts): Promise<boolean> {
+  async activate(
+    { owner, temporaryHash }: PendingActivation,
+    input: ActivationInput,
+    facts: RequestFacts,
+  ): Promise<boolean> {
     const passwordHash = await hashSecret(input.newPassword);
     const answers = await hashAnswers(input.answers);
     return this.db.transaction(async (trx) => {
@@ -47,6 +74,7 @@ export class ActivationService {
         passwordHash,
         phrase: input.phrase,
         imageId: input.imageId,
+        temporaryHash,
       });
       if (!done) return false;
       await replaceAnswers(trx, owner.id, answers);

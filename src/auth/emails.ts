@@ -105,8 +105,8 @@ export function temporaryPasswordEmail(p: {
         en: `Next step: open ${p.loginUrl}, type your User ID, press "Next", then type this temporary password and press "Login". You will be asked to complete the new registration details (new password, security questions, image and secret phrase).`,
       },
       {
-        ms: `Kata laluan sementara ini hanya boleh digunakan sekali dan tamat tempoh selepas ${p.hours} jam. Jika anda memohon semula, kata laluan sementara yang lama tidak lagi sah.`,
-        en: `This temporary password can be used once only and expires after ${p.hours} hours. If you ask again, the old temporary password is no longer valid.`,
+        ms: `Kata laluan sementara ini sah sehingga anda selesai mengaktifkan akaun, dan tamat tempoh selepas ${p.hours} jam. Jika anda memohon semula, kata laluan sementara yang lama tidak lagi sah.`,
+        en: `This temporary password is valid until you finish activating your account, and expires after ${p.hours} ${p.hours === 1 ? 'hour' : 'hours'}. If you ask again, the old temporary password is no longer valid.`,
       },
       {
         ms: 'Jika anda tidak membuat permohonan ini, abaikan emel ini.',
@@ -147,7 +147,7 @@ export function accountLockedEmail(p: {
     before: [
       {
         ms: `Akaun Portal iSPEKS anda telah dikunci selama ${p.minutes} minit selepas 5 cubaan kata laluan atau jawapan rahsia yang salah berturut-turut.`,
-        en: `Your Portal iSPEKS account has been locked for ${p.minutes} minutes after 5 wrong passwords or security answers in a row.`,
+        en: `Your Portal iSPEKS account has been locked for ${p.minutes} ${p.minutes === 1 ? 'minute' : 'minutes'} after 5 wrong passwords or security answers in a row.`,
       },
     ],
     after: [

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
@@ -5,13 +6,7 @@ import { dummySecretHash, verifySecret } from '../core/passwords.js';
 import { decoyFor } from './decoy.js';
 import { announceLock, claimPasswordAttempt, type RequestFacts } from './lockout.js';
 import { normalisePassword } from './password-policy.js';
-import {
-  consumeTemporaryPassword,
-  findLoginAccount,
-  listSecretImages,
-  recordSuccessfulLogin,
-  type SecretImage,
-} from './queries.js';
+import { findLoginAccount, listSecretImages, recordSuccessfulLogin, type SecretImage } from './queries.js';
 
 export type { RequestFacts } from './lockout.js';
 
@@ -25,8 +20,26 @@ export interface LoginChallenge {
 }
 
 export type LoginResult =
-  | { ok: true; accountId: number; mustActivate: boolean; firstLogin: boolean }
-  | { ok: false; reason: 'invalid' };
+  | {
+      ok: true;
+      accountId: number;
+      mustActivate: boolean;
+      firstLogin: boolean;
+      /** For a temporary-password login: which temporary password opened the activation. */
+      temporaryStamp?: string;
+    }
+  | { ok: false; reason: LoginRefusal };
+
+/**
+ * Why a login was refused. 'temporaryExpired' and 'temporaryReplaced' are told only to whoever
+ * typed that very temporary password right, so they tell a stranger nothing (issue 14 item 1).
+ */
+export type LoginRefusal = 'invalid' | 'temporaryExpired' | 'temporaryReplaced';
+
+/** A short fingerprint of a temporary password's hash, kept in the activation session. */
+export function temporaryStamp(hash: string): string {
+  return createHash('sha256').update(hash).digest('hex').slice(0, 32);
+}
 
 /** IC numbers lose their dashes and spaces; company IDs are upper case. */
 export function normaliseLoginId(raw: string): string {
@@ -56,7 +69,8 @@ export class LoginService {
   }
 
   /**
-   * Checks the password: exactly one argon2 verification whatever the ID, so neither the answer
+   * Checks the password: exactly one argon2 verification whatever the ID (two for a wrong
+   * password of a pending account whose temporary password was re-issued), so neither the answer
    * nor the time tells whether an account exists. The attempt is claimed in the database before
    * the verification (claimPasswordAttempt): a locked account, or one whose allowance concurrent
    * requests have spent, is not verified at all (a dummy verification keeps the time) and gets
@@ -106,12 +120,19 @@ export class LoginService {
       });
       return { ok: false, reason: 'invalid' };
     };
-    if (!matches || !hash) return fail(usingTemporary && !hash ? 'temporary_used_or_missing' : 'password');
-    if (expired) return fail('temporary_expired');
-    // A temporary password is single use: only the request that clears it may go on.
-    if (usingTemporary && !(await consumeTemporaryPassword(this.db, account.id, hash))) {
-      return fail('temporary_used_or_missing');
+    if (!matches || !hash) {
+      if (usingTemporary && (await this.replacedTemporary(account.previous_temp_password_hash, password))) {
+        await fail('temporary_replaced');
+        return { ok: false, reason: 'temporaryReplaced' };
+      }
+      return fail(usingTemporary && !hash ? 'temporary_used_or_missing' : 'password');
     }
+    if (expired) {
+      await fail('temporary_expired');
+      return { ok: false, reason: 'temporaryExpired' };
+    }
+    // The temporary password stays valid until activation completes or it expires: an interrupted
+    // activation is resumed by logging in with it again (activateAccount is what uses it up).
     await recordSuccessfulLogin(this.db, account.id, {
       action: 'login.ok',
       actorAccountId: account.id,
@@ -124,6 +145,16 @@ export class LoginService {
       accountId: account.id,
       mustActivate: usingTemporary,
       firstLogin: account.show_welcome,
+      temporaryStamp: usingTemporary ? temporaryStamp(hash) : undefined,
     };
+  }
+
+  /**
+   * Whether a wrong password for a pending account is the temporary password a newer one
+   * replaced. A second argon2 verification only when there is a replaced one: the time then
+   * tells only that a pending account (which step 2 shows as pending to anyone) was re-issued.
+   */
+  private async replacedTemporary(previousHash: string | null, password: string): Promise<boolean> {
+    return previousHash !== null && (await verifySecret(previousHash, password));
   }
 }

@@ -19,6 +19,15 @@ export const authMessages: MessageSet = {
     'auth.login.password': 'Kata Laluan',
     'auth.login.submit': 'Login',
     'auth.login.back': 'Kembali',
+    'auth.login.exit': 'Keluar',
+    'auth.login.slogan': 'Excellent Accounting @ Your Service',
+    'auth.login.returnTo':
+      'Sila log masuk untuk membuka halaman yang anda minta. Selepas log masuk, anda akan dibawa ke halaman tersebut.',
+    'auth.login.temporaryAgain': 'Mohon kata laluan sementara yang baru melalui',
+    'auth.login.errors.temporaryExpired':
+      'Kata laluan sementara ini telah tamat tempoh. Sila mohon yang baru melalui Login Kali Pertama.',
+    'auth.login.errors.temporaryReplaced':
+      'Kata laluan sementara ini telah diganti dengan yang lebih baru. Gunakan kata laluan dalam emel terkini, atau mohon yang baru melalui Login Kali Pertama.',
     'auth.login.errors.idRequired': 'Sila masukkan ID Pengguna.',
     'auth.login.errors.idInvalid':
       'ID Pengguna tidak sah. Masukkan No Kad Pengenalan 12 digit atau ID Syarikat.',
@@ -67,6 +76,8 @@ export const authMessages: MessageSet = {
     'auth.activation.email': 'Emel',
     'auth.activation.submit': 'Aktif',
     'auth.activation.done': 'Pengaktifan berjaya. Sila log masuk semula dengan kata laluan baru anda.',
+    'auth.activation.temporaryGone':
+      'Kata laluan sementara anda telah tamat tempoh atau diganti dengan yang baru. Sila mohon yang baru melalui Login Kali Pertama.',
     'auth.activation.welcome': 'Pendaftaran telah berjaya',
 
     'auth.password.section': 'Maklumat Kata Laluan',
@@ -161,6 +172,15 @@ export const authMessages: MessageSet = {
     'auth.login.password': 'Password',
     'auth.login.submit': 'Login',
     'auth.login.back': 'Back',
+    'auth.login.exit': 'Exit',
+    'auth.login.slogan': 'Excellent Accounting @ Your Service',
+    'auth.login.returnTo':
+      'Please log in to open the page you asked for. After logging in you will be taken to it.',
+    'auth.login.temporaryAgain': 'Ask for a new temporary password through',
+    'auth.login.errors.temporaryExpired':
+      'This temporary password has expired. Please ask for a new one through First-Time Login.',
+    'auth.login.errors.temporaryReplaced':
+      'This temporary password was replaced by a newer one. Use the password in the latest email, or ask for a new one through First-Time Login.',
     'auth.login.errors.idRequired': 'Please enter your User ID.',
     'auth.login.errors.idInvalid': 'The User ID is not valid. Enter a 12-digit IC number or a Company ID.',
     'auth.login.errors.passwordRequired': 'Please enter your Password.',
@@ -208,6 +228,8 @@ export const authMessages: MessageSet = {
     'auth.activation.email': 'Email',
     'auth.activation.submit': 'Activate',
     'auth.activation.done': 'Activation completed. Please log in again with your new password.',
+    'auth.activation.temporaryGone':
+      'Your temporary password has expired or was replaced by a newer one. Please ask for a new one through First-Time Login.',
     'auth.activation.welcome': 'Registration completed successfully',
 
     'auth.password.section': 'Password Details',

@@ -11,6 +11,8 @@ export interface LoginAccount {
   password_hash: string | null;
   temp_password_hash: string | null;
   temp_password_expires_at: Date | null;
+  /** The temporary password a newer one replaced: it opens nothing, it only explains a refusal. */
+  previous_temp_password_hash: string | null;
   failed_count: number;
   lock_count: number;
   locked_until: Date | null;
@@ -34,6 +36,7 @@ export async function findLoginAccount(db: Db, loginId: string): Promise<LoginAc
       'a.password_hash',
       'a.temp_password_hash',
       'a.temp_password_expires_at',
+      'a.previous_temp_password_hash',
       'a.failed_count',
       'a.lock_count',
       'a.locked_until',
@@ -87,7 +90,7 @@ export async function recordSuccessfulLogin(db: Db, accountId: number, audit: Au
     .raw(
       `WITH login AS (
        UPDATE accounts SET failed_count = 0, lock_count = 0, locked_until = NULL, show_welcome = false,
-                           last_login_at = now(), updated_at = now()
+                           previous_login_at = last_login_at, last_login_at = now(), updated_at = now()
         WHERE id = ?)
      INSERT INTO audit_log (action, actor_account_id, subject_account_id, details, ip, user_agent)
      VALUES (?, ?, ?, ?::jsonb, ?, ?)`,
@@ -104,12 +107,17 @@ export async function recordSuccessfulLogin(db: Db, accountId: number, audit: Au
     .options(prepared('login-ok'));
 }
 
-/** Uses up a temporary password: true only for the one request that cleared this very hash. */
-export async function consumeTemporaryPassword(db: Db, accountId: number, hash: string): Promise<boolean> {
-  const n = await db('accounts')
-    .where({ id: accountId, status: 'pending', temp_password_hash: hash })
-    .update({ temp_password_hash: null, updated_at: db.fn.now() });
-  return n === 1;
+/**
+ * The temporary password an activation session was opened with, while it is still the account's
+ * current one and not expired: a replaced or expired one ends the activation (issue 14 item 1).
+ */
+export async function currentTemporaryPassword(db: Db, accountId: number): Promise<string | undefined> {
+  const row = await db('accounts')
+    .where({ id: accountId, status: 'pending' })
+    .whereNotNull('temp_password_hash')
+    .where('temp_password_expires_at', '>', db.fn.now())
+    .first<{ temp_password_hash: string } | undefined>('temp_password_hash');
+  return row?.temp_password_hash;
 }
 
 export const MAX_FAILURES = 5;
@@ -316,6 +324,8 @@ export async function setTemporaryPassword(
   await trx('accounts')
     .where({ id: accountId, status: 'pending' })
     .update({
+      // The one it replaces is kept only to tell its holder it was replaced.
+      previous_temp_password_hash: trx.raw('coalesce(temp_password_hash, previous_temp_password_hash)'),
       temp_password_hash: p.hash,
       temp_password_expires_at: trx.raw(`now() + make_interval(hours => ?)`, [p.hours]),
       temp_password_sent_at: trx.fn.now(),
@@ -353,23 +363,29 @@ export async function replaceAnswers(
 export async function activateAccount(
   trx: Knex.Transaction,
   accountId: number,
-  p: { passwordHash: string; phrase: string; imageId: number },
+  p: { passwordHash: string; phrase: string; imageId: number; temporaryHash: string },
 ): Promise<boolean> {
-  const n = await trx('accounts').where({ id: accountId, status: 'pending' }).update({
-    status: 'active',
-    password_hash: p.passwordHash,
-    secret_phrase: p.phrase,
-    secret_image_id: p.imageId,
-    temp_password_hash: null,
-    temp_password_expires_at: null,
-    failed_count: 0,
-    lock_count: 0,
-    locked_until: null,
-    show_welcome: true,
-    activated_at: trx.fn.now(),
-    password_changed_at: trx.fn.now(),
-    updated_at: trx.fn.now(),
-  });
+  // Single use for activation: only while the temporary password the session was opened with is
+  // still the current one and not expired; the first activation clears it.
+  const n = await trx('accounts')
+    .where({ id: accountId, status: 'pending', temp_password_hash: p.temporaryHash })
+    .where('temp_password_expires_at', '>', trx.fn.now())
+    .update({
+      status: 'active',
+      password_hash: p.passwordHash,
+      secret_phrase: p.phrase,
+      secret_image_id: p.imageId,
+      temp_password_hash: null,
+      temp_password_expires_at: null,
+      previous_temp_password_hash: null,
+      failed_count: 0,
+      lock_count: 0,
+      locked_until: null,
+      show_welcome: true,
+      activated_at: trx.fn.now(),
+      password_changed_at: trx.fn.now(),
+      updated_at: trx.fn.now(),
+    });
   // The first password voids any reset link too (none should exist for a pending account).
   if (n === 1) await voidResetTokens(trx, accountId);
   return n === 1;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { perLocale } from '../core/i18n/index.js';
 import { requestContext, writeAudit } from '../core/audit.js';
@@ -7,45 +7,26 @@ import type { AppDeps } from '../core/deps.js';
 import { formatDateTime } from '../core/format.js';
 import { fieldErrors, renderPage, type FieldError } from '../core/render.js';
 import { hitRateLimit, rateLimit } from '../middleware/rate-limit.js';
-import { SESSION_COOKIE } from '../middleware/session.js';
-import { ActivationService } from './activation-service.js';
 import { FirstTimeService, isGovernmentEmail } from './first-time-service.js';
-import {
-  combine,
-  keptValues,
-  parseGivenAnswers,
-  parseNewPassword,
-  parseQuestions,
-  parseSecret,
-  PHRASE_MAX,
-  ANSWER_MAX,
-} from './forms.js';
+import { keptValues, parseGivenAnswers, parseNewPassword, PHRASE_MAX, ANSWER_MAX } from './forms.js';
 import { parseIdNumber } from './id-number.js';
 import { noteLoginFailure } from './login-failures.js';
-import { LoginService, normaliseLoginId } from './login-service.js';
+import { LoginService, normaliseLoginId, type LoginRefusal } from './login-service.js';
+import { safeReturnTo } from './return-to.js';
+import { mountSessionRenewal } from './session-routes.js';
+import { mountActivation } from './activation-routes.js';
+import { FORM_LIMITS, noStore } from './route-helpers.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.js';
-import { listSecretImages, listSecurityQuestions, type AccountOwner } from './queries.js';
 import { mountResetLinkRoutes } from './reset-link-routes.js';
 import { ResetService } from './reset-service.js';
 import {
-  endSession,
   saveSession,
   startActivationSession,
   startAnonymousSession,
   startSignedInSession,
 } from './session-control.js';
-import { randomPhrase } from './phrase/generator.js';
 
-/** Per-IP limits of the public forms (generous: a whole department may share one address). */
-export const FORM_LIMITS = {
-  loginId: { name: 'login-id', max: 200, windowSeconds: 15 * 60 },
-  loginPassword: { name: 'login-password', max: 100, windowSeconds: 15 * 60 },
-  firstTime: { name: 'first-time', max: 50, windowSeconds: 60 * 60 },
-  activation: { name: 'activation', max: 50, windowSeconds: 15 * 60 },
-  forgot: { name: 'forgot', max: 50, windowSeconds: 60 * 60 },
-  resetAnswers: { name: 'reset-answers', max: 50, windowSeconds: 15 * 60 },
-  resetPassword: { name: 'reset-password', max: 50, windowSeconds: 15 * 60 },
-} as const;
+export { FORM_LIMITS } from './route-helpers.js';
 
 /**
  * First-time requests per (ID, email) pair and hour: a match sends an email. Counted per pair, not
@@ -62,6 +43,12 @@ const loginIdField = (t: Request['t']) =>
     .max(30, t('auth.login.errors.idInvalid'))
     .transform(normaliseLoginId)
     .refine((v) => /^\d{12}$/.test(v) || /^[0-9A-Z-]{4,20}$/.test(v), t('auth.login.errors.idInvalid'));
+
+const REFUSAL_MESSAGES: Record<LoginRefusal, string> = {
+  invalid: 'auth.login.errors.failed',
+  temporaryExpired: 'auth.login.errors.temporaryExpired',
+  temporaryReplaced: 'auth.login.errors.temporaryReplaced',
+};
 
 const loginIdSchema = perLocale((t) => z.object({ loginId: loginIdField(t) }));
 
@@ -88,18 +75,11 @@ const emailField = (t: Request['t'], prefix: 'auth.firstTime' | 'auth.forgot') =
     )
     .pipe(z.email(t(`${prefix}.errors.emailInvalid`)));
 
-/** Pages with forms and personal details are never cached (the CSRF token is in them too). */
-function noStore(_req: Request, res: Response, next: NextFunction) {
-  res.set('Cache-Control', 'no-store');
-  next();
-}
-
 export function authRouter(deps: AppDeps): Router {
   const { db, config } = deps;
   const router = Router();
   const login = new LoginService(db, config);
   const firstTime = new FirstTimeService(db, config);
-  const activation = new ActivationService(db, config);
   const reset = new ResetService(db, config, deps.logger);
   const limit = (l: (typeof FORM_LIMITS)[keyof typeof FORM_LIMITS]) => rateLimit(db, l);
   const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
@@ -109,20 +89,23 @@ export function authRouter(deps: AppDeps): Router {
   // ------------------------------------------------------------ Log Masuk, step 1: the ID
 
   router.get('/', noStore, async (req, res) => {
-    if (req.currentUser) return res.redirect(303, '/laman-utama');
-    await publicPage(res, 'auth/login');
+    const returnTo = safeReturnTo(req.query.kembali);
+    if (req.currentUser) return res.redirect(303, returnTo ?? '/laman-utama');
+    await publicPage(res, 'auth/login', { returnTo });
   });
 
   router.post('/log-masuk', limit(FORM_LIMITS.loginId), noStore, async (req, res) => {
     const parsed = loginIdSchema(req.locale).safeParse(req.body);
+    const returnTo = safeReturnTo((req.body as Record<string, unknown> | undefined)?.kembali);
     if (!parsed.success) {
       return publicPage(
         res,
         'auth/login',
-        { errors: fieldErrors(parsed.error.issues), values: keptValues(req.body, ['loginId']) },
+        { errors: fieldErrors(parsed.error.issues), values: keptValues(req.body, ['loginId']), returnTo },
         400,
       );
     }
+    req.session.returnTo = returnTo;
     // The account's phrase and image, or a decoy of the same shape for an unknown ID.
     const challenge = await login.challenge(parsed.data.loginId);
     req.session.loginId = parsed.data.loginId;
@@ -147,29 +130,33 @@ export function authRouter(deps: AppDeps): Router {
     }
     const result = await login.verify(loginId, parsed.data.password, requestContext(req));
     if (!result.ok) {
-      const message = req.t(
-        noteLoginFailure(req.session, loginId) === 'locked'
-          ? 'auth.login.errors.locked'
-          : 'auth.login.errors.failed',
-      );
+      // The lock is told only to the browser that made the attempts (src/auth/login-failures.ts).
+      const lockedHere = result.reason === 'invalid' && noteLoginFailure(req.session, loginId) === 'locked';
+      const message = lockedHere ? 'auth.login.errors.locked' : REFUSAL_MESSAGES[result.reason];
       return publicPage(
         res,
         'auth/login-password',
-        { challenge: await login.challenge(loginId), errors: [{ text: message, href: '#password' }] },
+        {
+          challenge: await login.challenge(loginId),
+          errors: [{ text: req.t(message), href: '#password' }],
+          // An expired or replaced temporary password: the way on is a new one.
+          temporaryGone: result.reason === 'temporaryExpired' || result.reason === 'temporaryReplaced',
+        },
         401,
       );
     }
     if (result.mustActivate) {
       // The account is pending: this session may only reach the activation page.
-      await startActivationSession(req, result.accountId);
+      await startActivationSession(req, result.accountId, result.temporaryStamp);
       return res.redirect(303, '/pengaktifan');
     }
+    const returnTo = req.session.returnTo;
     await startSignedInSession(
       req,
       result.accountId,
       result.firstLogin ? req.t('auth.activation.welcome') : undefined,
     );
-    res.redirect(303, '/laman-utama');
+    res.redirect(303, returnTo ?? '/laman-utama');
   });
 
   router.post('/log-keluar', async (req, res) => {
@@ -181,10 +168,12 @@ export function authRouter(deps: AppDeps): Router {
         ...requestContext(req),
       });
     }
-    await endSession(req);
-    res.clearCookie(SESSION_COOKIE);
+    // A new, empty session (the old one is deleted on the server) that only says "logged out".
+    await startAnonymousSession(req, req.t('auth.logout.done'));
     res.redirect(303, '/');
   });
+
+  mountSessionRenewal(router, config);
 
   router.get('/sesi-tamat', async (_req, res) => {
     await publicPage(res, 'auth/session-ended');
@@ -241,101 +230,7 @@ export function authRouter(deps: AppDeps): Router {
     });
   });
 
-  // ------------------------------------------------------------ Activation
-
-  const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
-  const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
-
-  /** The pending account of a temporary-password session; otherwise answers the request itself. */
-  async function activationOwner(req: Request, res: Response): Promise<AccountOwner | undefined> {
-    const s = req.session;
-    const accountId = s.activationAccountId;
-    if (!accountId) {
-      res.redirect(303, '/');
-      return undefined;
-    }
-    const now = Date.now();
-    if (now - (s.loginAt ?? 0) > absoluteMs || now - (s.lastSeenAt ?? 0) > idleMs) {
-      await endSession(req);
-      res.clearCookie(SESSION_COOKIE);
-      res.redirect(303, '/sesi-tamat');
-      return undefined;
-    }
-    s.lastSeenAt = now;
-    const owner = await activation.pendingAccount(accountId);
-    if (!owner) {
-      await endSession(req);
-      res.clearCookie(SESSION_COOKIE);
-      res.redirect(303, '/');
-      return undefined;
-    }
-    return owner;
-  }
-
-  async function secretChoices() {
-    const [questions, images] = await Promise.all([listSecurityQuestions(db), listSecretImages(db)]);
-    return { questions, images };
-  }
-
-  const activationFields = [
-    'question1',
-    'answer1',
-    'question2',
-    'answer2',
-    'question3',
-    'answer3',
-    'image',
-    'phrase',
-  ];
-
-  router.get('/pengaktifan', noStore, async (req, res) => {
-    const owner = await activationOwner(req, res);
-    if (!owner) return;
-    const choices = await secretChoices();
-    // The default phrase and image come from the generator that makes decoys (issue 11, item 4):
-    // a user who keeps them looks exactly like a decoy to anyone without DECOY_SECRET.
-    const offered = randomPhrase(choices.images.length);
-    const values = { phrase: offered.phrase, image: String(choices.images[offered.imageIndex]?.id ?? '') };
-    await publicPage(res, 'auth/activation', { owner, ...choices, values });
-  });
-
-  router.post('/pengaktifan', limit(FORM_LIMITS.activation), noStore, async (req, res) => {
-    const owner = await activationOwner(req, res);
-    if (!owner) return;
-    const choices = await secretChoices();
-    const parsed = combine(
-      combine(
-        parseNewPassword(req.t, req.body, {
-          loginId: owner.login_id,
-          ic: owner.ic_no,
-          name: owner.name,
-          email: owner.email,
-        }),
-        parseQuestions(
-          req.t,
-          req.body,
-          choices.questions.map((q) => q.id),
-        ),
-      ),
-      parseSecret(
-        req.t,
-        req.body,
-        choices.images.map((i) => i.id),
-      ),
-    );
-    if (!parsed.ok) {
-      return publicPage(
-        res,
-        'auth/activation',
-        { owner, ...choices, errors: parsed.errors, values: keptValues(req.body, activationFields) },
-        400,
-      );
-    }
-    const done = await activation.activate(owner, parsed.data, requestContext(req));
-    // Activated (or already activated by a second submit): a new session; the user logs in again.
-    await startAnonymousSession(req, done ? req.t('auth.activation.done') : undefined);
-    res.redirect(303, '/');
-  });
+  mountActivation(router, deps, publicPage);
 
   // ------------------------------------------------------------ Lupa Kata Laluan
 

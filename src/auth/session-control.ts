@@ -34,10 +34,11 @@ export async function startSignedInSession(req: Request, accountId: number, flas
  * After a temporary-password login: a new session that can reach the activation page only
  * (it holds no accountId, so no signed-in page lets it in).
  */
-export async function startActivationSession(req: Request, accountId: number): Promise<void> {
+export async function startActivationSession(req: Request, accountId: number, stamp?: string): Promise<void> {
   await regenerate(req);
   const now = Date.now();
   req.session.activationAccountId = accountId;
+  req.session.activationStamp = stamp;
   req.session.loginAt = now;
   req.session.lastSeenAt = now;
   await save(req);

@@ -16,7 +16,11 @@ export interface CurrentUser {
   roles: StaffRole[];
   /** Departments a payroll officer may see. */
   payrollDepartmentIds: number[];
-  lastLoginAt: Date | null;
+  /**
+   * The login before the current one (issue 14 item 17): the latest is this very session, and
+   * only the one before lets a person notice a login that was not theirs.
+   */
+  previousLoginAt: Date | null;
   /** Whether eMaklum should email the user when a payment's status changes. */
   notifyPaymentStatus: boolean;
 }
@@ -28,7 +32,7 @@ interface Row {
   status: 'pending' | 'active' | 'disabled';
   employee_id: number | null;
   supplier_id: number | null;
-  last_login_at: Date | null;
+  previous_login_at: Date | null;
   notify_payment_status: boolean;
   name: string;
   email: string | null;
@@ -49,7 +53,7 @@ export async function loadCurrentUser(db: Knex, accountId: number): Promise<Curr
       'a.status',
       'a.employee_id',
       'a.supplier_id',
-      'a.last_login_at',
+      'a.previous_login_at',
       'a.notify_payment_status',
       db.raw('coalesce(e.name, s.name) as name'),
       db.raw('coalesce(e.email, s.email) as email'),
@@ -71,7 +75,7 @@ export async function loadCurrentUser(db: Knex, accountId: number): Promise<Curr
     supplierId: row.supplier_id,
     roles: row.roles ?? [],
     payrollDepartmentIds: row.departments ?? [],
-    lastLoginAt: row.last_login_at,
+    previousLoginAt: row.previous_login_at,
     notifyPaymentStatus: row.notify_payment_status,
   };
 }

@@ -26,11 +26,31 @@ export async function renderPage(
   const all = { errors: [] as FieldError[], values: {}, ...locals };
   Object.assign(all, fieldHelpers(all.errors));
   const body = await renderToString(res, view, all);
-  const html = await renderToString(res, `layouts/${layout}`, { ...all, body });
+  const t = res.locals.t as ((key: string) => string) | undefined;
+  const title = pageTitle(body, all.errors.length > 0, t ?? ((k) => k));
+  const html = await renderToString(res, `layouts/${layout}`, { ...all, body, pageTitle: title });
   res
     .status(options.status ?? 200)
     .type('html')
     .send(html);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"' };
+
+/**
+ * The document title (GOV.UK pattern, issue 14 item 6): "<page name> – Portal iSPEKS", the page
+ * name being the page's one h1, so title and heading cannot drift apart; "Ralat: " first when
+ * the form on the page has errors.
+ */
+export function pageTitle(body: string, hasErrors: boolean, t: (key: string) => string): string {
+  const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(body)?.[1] ?? '';
+  const name = h1
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|#34);/g, (_m, e: string) => ENTITIES[e] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const base = name ? `${name} – Portal iSPEKS` : 'Portal iSPEKS';
+  return hasErrors ? `${t('frame.errorPrefix')} ${base}` : base;
 }
 
 function renderToString(res: Response, view: string, locals: Record<string, unknown>): Promise<string> {

@@ -52,7 +52,7 @@ export const dashboardMessages: MessageSet = {
     'dashboard.loans.start': 'Start Date',
     'dashboard.loans.end': 'End Date',
     'dashboard.loans.none': 'No loan information.',
-    'dashboard.loans.more': '{count} more loans',
+    'dashboard.loans.more': '{count, plural, one {# more loan} other {# more loans}}',
     'dashboard.loans.caption': 'List of loans',
     'dashboard.loans.back': 'Back to Home',
     'dashboard.loanType.HOUSING': 'Housing Loan',
@@ -74,7 +74,8 @@ export const dashboardMessages: MessageSet = {
     'dashboard.payslip.none': 'No published payslips.',
     'dashboard.payslip.view': 'View Payslip',
     'dashboard.payments.title': 'Payments in Process',
-    'dashboard.payments.summary': '{count} payments totalling {amount} are being processed by the bank.',
+    'dashboard.payments.summary':
+      '{count, plural, one {# payment} other {# payments}} totalling {amount} {count, plural, one {is} other {are}} being processed by the bank.',
     'dashboard.payments.none': 'No payments are being processed.',
   },
 };

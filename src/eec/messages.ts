@@ -122,7 +122,7 @@ export const eecMessages: MessageSet = {
     'eec.a.months': 'Pay months in this statement',
     'eec.a.moved': 'Other departments that paid salary this year',
     'eec.a.pension': 'Pension',
-    'eec.monthsRange': '{from} – {to} {year} ({count} months)',
+    'eec.monthsRange': '{from} – {to} {year} ({count, plural, one {# month} other {# months}})',
     'eec.section.B': 'B. EMPLOYMENT INCOME AND BENEFITS',
     'eec.line.B1a': '1. (a) Gross salary, wages or leave pay (including overtime pay)',
     'eec.line.B1b': '1. (b) Fees, commission or bonus',

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { StaffRole } from '../core/current-user.js';
+import { loginUrlFor } from '../auth/return-to.js';
 import { renderPage } from '../core/render.js';
 
 export class HttpError extends Error {
@@ -13,9 +14,9 @@ export class HttpError extends Error {
 export const notFound = () => new HttpError(404, 'not found');
 export const forbidden = () => new HttpError(403, 'forbidden');
 
-/** Anonymous visitors go to the login page. */
+/** Anonymous visitors go to the login page, which brings them back to the page they asked for. */
 export function requireSignedIn(req: Request, res: Response, next: NextFunction) {
-  if (!req.currentUser) return res.redirect(303, '/');
+  if (!req.currentUser) return res.redirect(303, req.method === 'GET' ? loginUrlFor(req.originalUrl) : '/');
   next();
 }
 

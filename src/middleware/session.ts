@@ -106,6 +106,12 @@ export function sessionTimeouts(config: Config) {
       return;
     }
     if (now - (s.lastSeenAt ?? 0) > 60_000) s.lastSeenAt = now;
+    // For the warning before the idle timeout (public/js/session-timeout.js): seconds left.
+    const idleEnd = (s.lastSeenAt ?? now) + idleMs;
+    res.locals.sessionSecondsLeft = Math.max(
+      0,
+      Math.floor((Math.min(idleEnd, (s.loginAt ?? 0) + absoluteMs) - now) / 1000),
+    );
     next();
   };
 }

@@ -6,6 +6,7 @@ import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
 import { notFound, requireEmployee, requireSignedIn } from '../middleware/access.js';
 import { MODULES, STATUSES, STATUS_BADGE } from './catalog.js';
+import { showNote } from './notes.js';
 import { countApplications, findApplication, listApplications, type ApplicationFilter } from './queries.js';
 
 export const PAGE_SIZE = 20;
@@ -76,6 +77,7 @@ export function permohonanRouter(deps: AppDeps): Router {
     await renderPage(res, 'permohonan/detail', {
       title: application.reference_no,
       application,
+      notes: application.history.map((h) => showNote(h.note, req.t, req.locale)),
       badge: STATUS_BADGE,
     });
   });

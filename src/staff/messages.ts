@@ -77,6 +77,9 @@ export const staffMessages: MessageSet = {
     'staff.search.tooShort': 'Masukkan sekurang-kurangnya 3 aksara.',
     'staff.search.results': '{total} rekod dijumpai.',
     'staff.search.none': 'Tiada rekod yang sepadan.',
+    'staff.payroll.email.unofficial': 'Bukan emel rasmi',
+    'staff.payroll.email.missing': 'Tiada emel',
+    'staff.payroll.email.fixLink': 'Betulkan emel',
     'staff.search.open': 'Buka',
     'staff.helpdesk.search.hint':
       'Taip No Kad Pengenalan penuh (12 digit, dengan atau tanpa sempang), ID syarikat, alamat emel penuh, atau nama (perkataan penuh, contohnya "Aisyah" atau "Nur Aisyah").',
@@ -388,6 +391,9 @@ export const staffMessages: MessageSet = {
     'staff.delivery.error': 'Error: {error}',
 
     'staff.search.label': 'Search (IC number, name or email)',
+    'staff.payroll.email.unofficial': 'Not an official email',
+    'staff.payroll.email.missing': 'No email',
+    'staff.payroll.email.fixLink': 'Correct the email',
     'staff.search.hint': 'At least 3 characters. IC numbers may be typed with or without dashes.',
     'staff.search.tooShort': 'Type at least 3 characters.',
     'staff.search.results': '{total} records found.',
@@ -448,7 +454,8 @@ export const staffMessages: MessageSet = {
     'staff.import.publish': 'Publish',
     'staff.import.publishConfirm':
       'Publish {month} {year}? Employees will be able to see this month’s payslips.',
-    'staff.import.published.done': '{count} payslips for {month} {year} were published.',
+    'staff.import.published.done':
+      '{count, plural, one {# payslip} other {# payslips}} for {month} {year} {count, plural, one {was} other {were}} published.',
     'staff.import.published.nothing': 'There are no unpublished payslips for this month.',
     'staff.import.noFile': 'Choose a CSV file to upload.',
     'staff.import.preview.title': 'Import File Check',
@@ -459,10 +466,11 @@ export const staffMessages: MessageSet = {
     'staff.import.preview.earnings': 'Total earnings',
     'staff.import.preview.deductions': 'Total deductions',
     'staff.import.preview.net': 'Total net pay',
-    'staff.import.preview.replaces': 'This import will replace {count} unpublished payslips of this month.',
+    'staff.import.preview.replaces':
+      'This import will replace {count, plural, one {# unpublished payslip} other {# unpublished payslips}} of this month.',
     'staff.import.preview.ok': 'No errors found. Check the summary below and press "Confirm Import".',
     'staff.import.preview.bad':
-      '{count} errors found. Nothing was stored. Correct the file and upload it again.',
+      '{count, plural, one {# error} other {# errors}} found. Nothing was stored. Correct the file and upload it again.',
     'staff.import.preview.sample': 'Sample payslips (the first 50)',
     'staff.import.report.title': 'Error Report',
     'staff.import.report.row': 'Row',

@@ -17,6 +17,8 @@ const PAGE_SIZE = 20;
 export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
   const { db, config } = deps;
   const payroll = new PayrollService(db, config);
+  // A non-official email is why a first-time login fails: the search flags it (issue 14 item 16).
+  const isOfficialEmail = (email: string) => isGovernmentEmail(email, config.GOV_EMAIL_DOMAINS);
   const onlyPayroll = requireRole('payroll');
 
   // ---------------------------------------------------------------- employee search
@@ -41,7 +43,16 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
       res,
       'staff/payroll-search',
       'payroll-search',
-      { title: req.t('staff.payroll.title'), q, result, pagination, departments, errors, values: { q } },
+      {
+        title: req.t('staff.payroll.title'),
+        q,
+        result,
+        pagination,
+        departments,
+        errors,
+        values: { q },
+        isOfficialEmail,
+      },
       { status: errors.length ? 400 : 200 },
     );
   });
@@ -79,6 +90,7 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
         title: employee.name,
         employee,
         govDomains: config.GOV_EMAIL_DOMAINS.join(', '),
+        isOfficialEmail,
         values: { email: '' },
         ...extra,
       },

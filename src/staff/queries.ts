@@ -282,13 +282,28 @@ export interface HelpdeskAccount {
   outbox_sent_at: Date | null;
 }
 
-/** What the helpdesk sees of an account: status and delivery facts, never salary. */
+/**
+ * What the helpdesk sees of an account: status and delivery facts, never salary.
+ *
+ * "Last temporary password sent" and its delivery come from the same place as the event list:
+ * the account's latest `temp_password.sent` audit row and the outbox message it names (issue 14
+ * item 15). The account's own temp_password_* columns are cleared by a Unit Gaji reset, which
+ * made the page say "-" and "Tiada" beside an event list showing the password sent.
+ */
 export async function findHelpdeskAccount(db: Db, accountId: number): Promise<HelpdeskAccount | undefined> {
   return db('accounts as a')
     .leftJoin('employees as e', 'e.id', 'a.employee_id')
     .leftJoin('departments as d', 'd.id', 'e.department_id')
     .leftJoin('suppliers as s', 's.id', 'a.supplier_id')
-    .leftJoin('email_outbox as o', 'o.id', 'a.temp_password_outbox_id')
+    .joinRaw(
+      `LEFT JOIN LATERAL (
+         SELECT l.occurred_at, (l.details ->> 'outboxId')::bigint AS outbox_id
+           FROM audit_log l
+          WHERE l.subject_account_id = a.id AND l.action = 'temp_password.sent'
+          ORDER BY l.occurred_at DESC, l.id DESC
+          LIMIT 1) tp ON true`,
+    )
+    .leftJoin('email_outbox as o', 'o.id', 'tp.outbox_id')
     .where('a.id', accountId)
     .first<HelpdeskAccount | undefined>(
       'a.id',
@@ -304,7 +319,7 @@ export async function findHelpdeskAccount(db: Db, accountId: number): Promise<He
       'a.failed_count',
       'a.locked_until',
       'a.activated_at',
-      'a.temp_password_sent_at',
+      'tp.occurred_at as temp_password_sent_at',
       'a.temp_password_expires_at',
       'o.status as outbox_status',
       'o.attempts as outbox_attempts',

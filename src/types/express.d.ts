@@ -16,6 +16,10 @@ declare module 'express-session' {
     passwordResetAccountId?: number;
     /** A temporary-password login: this session may reach the activation page only (no accountId). */
     activationAccountId?: number;
+    /** Which temporary password opened the activation (a fingerprint of its hash). */
+    activationStamp?: string;
+    /** A same-site path asked for before login, where the user goes after it. */
+    returnTo?: string;
     /** Forgot password: the reset token opened from the emailed link (its row ID, never the token). */
     resetTokenId?: number;
     /** Forgot password: the token whose security questions were answered right. */

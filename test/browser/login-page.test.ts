@@ -26,9 +26,7 @@ describe('login page in Chromium', { skip }, () => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
     await page.goto(app.baseUrl + '/');
-    await assert.doesNotReject(
-      page.getByRole('heading', { name: 'SELAMAT DATANG KE PORTAL iSPEKS' }).waitFor(),
-    );
+    await assert.doesNotReject(page.getByText('SELAMAT DATANG KE PORTAL iSPEKS', { exact: true }).waitFor());
     assert.ok(await page.getByText('Pengenalan', { exact: true }).isVisible());
     assert.ok(await page.getByText('Makluman', { exact: true }).isVisible());
     assert.ok(await page.getByRole('link', { name: 'Login Kali Pertama' }).isVisible());
@@ -55,7 +53,7 @@ describe('login page in Chromium', { skip }, () => {
     const page = await context.newPage();
     await page.goto(app.baseUrl + '/');
     await page.getByRole('link', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'WELCOME TO PORTAL iSPEKS' }).waitFor();
+    await page.getByText('WELCOME TO PORTAL iSPEKS', { exact: true }).waitFor();
     assert.ok(await page.getByRole('button', { name: 'Next' }).isVisible());
     await context.close();
   });

@@ -176,7 +176,8 @@ describe('isolation between users', () => {
     ]) {
       const page = await anon.get(path);
       assert.equal(page.status, 303, path);
-      assert.equal(page.location, '/');
+      // The login page, with the page asked for to come back to (issue 14 item 2).
+      assert.equal(page.location, `/?kembali=${encodeURIComponent(path)}`);
     }
   });
 });

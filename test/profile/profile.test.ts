@@ -35,7 +35,8 @@ describe('Profil', () => {
   });
 
   test('needs a signed-in user; shows the user, the three changes and the eMaklum preference', async () => {
-    assert.equal((await new TestClient(app.baseUrl).get('/profil')).location, '/');
+    // The login page, which brings the user back to /profil after login (issue 14 item 2).
+    assert.equal((await new TestClient(app.baseUrl).get('/profil')).location, '/?kembali=%2Fprofil');
     const client = await signedIn(app, DEMO.activeEmployee.ic);
     const page = await client.get('/profil');
     assert.equal(page.status, 200);

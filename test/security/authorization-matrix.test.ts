@@ -54,6 +54,8 @@ function expected(persona: Persona, route: RouteEntry, concretePath: string): Ou
   const p = route.path;
   if (PUBLIC.some((r) => r.test(p))) return 'allow';
   if (persona === 'anonymous') return 'login';
+  // "Kekal log masuk" of the idle-timeout warning: any signed-in account.
+  if (p === '/sesi/lanjut') return 'allow';
   const isStaff =
     persona === 'helpdesk' || persona === 'payrollOtherDept' || persona === 'admin' || persona === 'treasury';
   if (p.startsWith('/pentadbir')) {
@@ -89,7 +91,8 @@ function check(outcome: Outcome, status: number, location: string | null): boole
     case 'allow':
       return status < 500 && ![401, 403, 404].includes(status);
     case 'login':
-      return status === 303 && location === '/';
+      // The login page, with the page asked for to come back to (issue 14 item 2).
+      return status === 303 && (location === '/' || !!location?.startsWith('/?kembali=%2F'));
     case 'forbidden':
       return status === 403;
     case 'notFound':

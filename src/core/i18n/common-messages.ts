@@ -16,10 +16,12 @@ export const commonMessages: MessageSet = {
     'frame.noticeTitle': 'Makluman',
     'frame.notice1': 'Semua pengguna WAJIB menggunakan emel rasmi kerajaan.',
     'frame.notice2':
-      'Pengguna baru yang gagal Login Kali Pertama hendaklah menyemak dengan Unit Gaji jabatan masing-masing bahawa No Kad Pengenalan adalah betul dan emel rasmi telah dikemaskini di dalam modul gaji.',
+      'Pengguna baru yang gagal Login Kali Pertama hendaklah menyemak dengan Unit Gaji jabatan masing-masing. Ini adalah bagi memastikan maklumat No. Kad Pengenalan adalah tepat dan Emel Rasmi telah dikemaskini di dalam modul Gaji sistem iSPEKS.',
     'frame.copyright': '© Hak Cipta Terpelihara 2016 | JABATAN AKAUNTAN NEGARA MALAYSIA',
     'frame.helpdesk': 'Bantuan Helpdesk:',
+    'frame.helpdeskAnyProblem': 'Sebarang masalah boleh diemelkan kepada',
     'frame.skip': 'Langkau ke kandungan utama',
+    'frame.errorPrefix': 'Ralat:',
     'frame.language': 'Bahasa',
     'frame.switchTo': 'English',
     'menu.label': 'Menu utama',
@@ -72,6 +74,14 @@ export const commonMessages: MessageSet = {
     'session.ended.body':
       'Sesi anda telah tamat kerana tiada aktiviti atau telah mencapai had masa. Sila log masuk semula.',
     'session.login': 'Log Masuk',
+    'session.timeNote':
+      'Untuk keselamatan, sesi anda tamat selepas {minutes} minit tanpa aktiviti. Isi borang ini dan hantarnya dalam tempoh itu; apa-apa yang belum dihantar akan hilang apabila sesi tamat.',
+    'session.warning.title': 'Sesi anda akan tamat',
+    'session.warning.body':
+      'Anda akan dilog keluar dalam masa {minutes} minit kerana tiada aktiviti. Apa-apa yang belum dihantar akan hilang.',
+    'session.warning.stay': 'Kekal log masuk',
+    'session.warning.logout': 'Log keluar',
+    'session.warning.renewed': 'Sesi anda telah dilanjutkan.',
   },
   en: {
     'app.name': 'PORTAL iSPEKS',
@@ -87,10 +97,12 @@ export const commonMessages: MessageSet = {
     'frame.noticeTitle': 'Notice',
     'frame.notice1': 'All users MUST use their official government email.',
     'frame.notice2':
-      'A new user whose first-time login fails should check with the Payroll Unit (Unit Gaji) of their department that their IC number is right and their official email is updated in the payroll module.',
+      'A new user whose first-time login fails should check with the Payroll Unit (Unit Gaji) of their department. This is to make sure that their IC number is correct and their official email has been updated in the Payroll module of iSPEKS.',
     'frame.copyright': '© All Rights Reserved 2016 | ACCOUNTANT GENERAL’S DEPARTMENT OF MALAYSIA',
     'frame.helpdesk': 'Helpdesk:',
+    'frame.helpdeskAnyProblem': 'Any problem can be emailed to',
     'frame.skip': 'Skip to main content',
+    'frame.errorPrefix': 'Error:',
     'frame.language': 'Language',
     'frame.switchTo': 'Bahasa Melayu',
     'menu.label': 'Main menu',
@@ -137,11 +149,19 @@ export const commonMessages: MessageSet = {
       'Your browser sent the form in a character encoding that is not supported. Please reload the page and send the form again; if the problem continues, use another browser.',
     'error.rateLimited.title': 'Too many attempts',
     'error.rateLimited.body':
-      'Too many requests from your address. Please try again after {minutes} minutes.',
+      'Too many requests from your address. Please try again after {minutes, plural, one {# minute} other {# minutes}}.',
     'error.home': 'Back to Home',
     'session.ended.title': 'Session ended',
     'session.ended.body':
       'Your session ended because of inactivity or because it reached its time limit. Please log in again.',
     'session.login': 'Log In',
+    'session.timeNote':
+      'For security, your session ends after {minutes, plural, one {# minute} other {# minutes}} without activity. Fill in this form and send it within that time; anything not sent is lost when the session ends.',
+    'session.warning.title': 'Your session is about to end',
+    'session.warning.body':
+      'You will be logged out in {minutes, plural, one {# minute} other {# minutes}} because of inactivity. Anything not sent will be lost.',
+    'session.warning.stay': 'Stay logged in',
+    'session.warning.logout': 'Log out',
+    'session.warning.renewed': 'Your session has been extended.',
   },
 };

@@ -33,11 +33,28 @@ export function hasMessage(locale: Locale, key: string): boolean {
   return key in catalogs[locale];
 }
 
+/**
+ * Plurals (issue 14 item 13): "{count, plural, one {# month} other {# months}}" picks the form by
+ * the number and writes it for "#". English needs it; a Malay noun does not change ("1 bulan",
+ * "2 bulan"), so Malay texts write "{count} bulan".
+ */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
+function plurals(text: string, params: Record<string, string | number>): string {
+  return text.replace(PLURAL, (m, name: string, one: string, other: string) => {
+    if (!(name in params)) return m;
+    const n = params[name]!;
+    return (Number(n) === 1 ? one : other).replace(/#/g, String(n));
+  });
+}
+
 /** Looks up a key; a missing English text falls back to Malay, a missing key shows the key itself. */
 export function translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
   const text = catalogs[locale][key] ?? catalogs.ms[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return plurals(text, params).replace(/\{(\w+)\}/g, (m, name: string) =>
+    name in params ? String(params[name]) : m,
+  );
 }
 
 export function translator(locale: Locale): Translate {

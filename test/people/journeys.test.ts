@@ -1,0 +1,240 @@
+/**
+ * Issue 14 items 2, 3 (server side), 4, 12, 13 and 17 over HTTP: deep links kept through login
+ * (and never an open redirect), the session renewal, the logout notice, the manual's texts,
+ * English for system texts, plurals, key parity, and the previous login on the profile.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DEMO, DEMO_PASSWORD, DEMO_TEMP_PASSWORD } from '../../seeds/demo-accounts.js';
+import { safeReturnTo } from '../../src/auth/return-to.js';
+import { allKeys, translate } from '../../src/core/i18n/index.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { login, TestClient, visibleText } from '../helpers/http.js';
+import { englishClient, loginSteps } from '../auth/support.js';
+
+const WHY = 'Sila log masuk untuk membuka halaman yang anda minta.';
+
+describe('journeys and texts (issue 14)', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  test('a deep link: signed out, /epayslip/2026/11 → the login page says why → after login, that very page', async () => {
+    const client = new TestClient(app.baseUrl);
+    const asked = await client.get('/epayslip/2026/11');
+    assert.equal(asked.status, 303);
+    assert.equal(asked.location, '/?kembali=%2Fepayslip%2F2026%2F11');
+    const loginPage = await client.get(asked.location!);
+    assert.ok(visibleText(loginPage.html).includes(WHY));
+    assert.ok(
+      !visibleText((await new TestClient(app.baseUrl).get('/')).html).includes(WHY),
+      'no line without a deep link',
+    );
+    await client.post('/log-masuk', { loginId: DEMO.activeEmployee.ic, kembali: '/epayslip/2026/11' });
+    const done = await client.post('/log-masuk/kata-laluan', { password: DEMO_PASSWORD });
+    assert.equal(done.status, 303);
+    assert.equal(done.location, '/epayslip/2026/11');
+    // With a query string too; and without a deep link, the dashboard as before.
+    const other = new TestClient(app.baseUrl);
+    const list = await other.get('/emaklum?status=DIHANTAR');
+    assert.equal(list.location, '/?kembali=%2Femaklum%3Fstatus%3DDIHANTAR');
+    await other.get(list.location!);
+    await other.post('/log-masuk', { loginId: DEMO.activeEmployee.ic, kembali: '/emaklum?status=DIHANTAR' });
+    assert.equal(
+      (await other.post('/log-masuk/kata-laluan', { password: DEMO_PASSWORD })).location,
+      '/emaklum?status=DIHANTAR',
+    );
+    const plain = await loginSteps(new TestClient(app.baseUrl), DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    assert.equal(plain.location, '/laman-utama');
+  });
+
+  test('never an open redirect: //evil, /\\evil, absolute URLs and encoded tricks land on the dashboard', async () => {
+    const hostile = [
+      '//evil.example/x',
+      '/\\evil.example',
+      '\\\\evil.example',
+      'https://evil.example/',
+      'http:evil.example',
+      'javascript:alert(1)',
+      '/%2F%2Fevil.example',
+      '/%5Cevil.example',
+      '/%5C%5Cevil.example',
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '%2F%2Fevil.example',
+      '/./\\evil.example',
+      ' //evil.example',
+      '/%E0%A4%A',
+    ];
+    for (const h of hostile) assert.equal(safeReturnTo(h), undefined, JSON.stringify(h));
+    assert.equal(safeReturnTo('/epayslip/2026/11'), '/epayslip/2026/11');
+    assert.equal(safeReturnTo('/emaklum?status=DIHANTAR&page=2'), '/emaklum?status=DIHANTAR&page=2');
+    for (const h of hostile) {
+      const client = new TestClient(app.baseUrl);
+      const page = await client.get(`/?kembali=${encodeURIComponent(h)}`);
+      assert.ok(!visibleText(page.html).includes(WHY), JSON.stringify(h));
+      await client.post('/log-masuk', { loginId: DEMO.activeEmployee.ic, kembali: h });
+      const done = await client.post('/log-masuk/kata-laluan', { password: DEMO_PASSWORD });
+      assert.equal(done.location, '/laman-utama', JSON.stringify(h));
+    }
+    // A signed-in visitor given a hostile link is not sent away either.
+    const signedIn = new TestClient(app.baseUrl);
+    await login(signedIn, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    assert.equal((await signedIn.get('/?kembali=%2F%2Fevil.example')).location, '/laman-utama');
+    assert.equal((await signedIn.get('/?kembali=%2Fepayslip')).location, '/epayslip');
+  });
+
+  test('logout: the login page says "Anda telah log keluar" once; the old session is gone on the server', async () => {
+    const client = new TestClient(app.baseUrl);
+    await login(client, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    const sid = client.cookie('ispeks.sid');
+    const out = await client.post('/log-keluar', {});
+    assert.equal(out.status, 303);
+    const page = await client.follow(out);
+    assert.ok(visibleText(page.html).includes('Anda telah log keluar.'));
+    assert.ok(!visibleText((await client.get('/')).html).includes('Anda telah log keluar.'), 'shown once');
+    const stale = new TestClient(app.baseUrl);
+    (stale as unknown as { cookies: Map<string, string> }).cookies.set('ispeks.sid', sid!);
+    assert.equal((await stale.get('/laman-utama')).status, 303, 'the old session no longer opens pages');
+    const en = await englishClient(app.baseUrl);
+    await login(en, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    await en.get('/profil');
+    assert.ok(
+      visibleText((await en.follow(await en.post('/log-keluar', {}))).html).includes('You have logged out.'),
+    );
+  });
+
+  test('"Kekal log masuk": POST /sesi/lanjut with the CSRF token renews the idle time; the page says how long it has', async () => {
+    const client = new TestClient(app.baseUrl);
+    await login(client, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    const page = await client.get('/profil/soalan');
+    const seconds = Number(/data-session-seconds="(\d+)"/.exec(page.html)?.[1]);
+    assert.ok(seconds > 14 * 60 && seconds <= 15 * 60, String(seconds));
+    assert.ok(page.html.includes('<dialog id="session-warning"'));
+    assert.ok(page.html.includes('src="/public/js/session-timeout.js"'));
+    assert.ok(
+      visibleText(page.html).includes('Untuk keselamatan, sesi anda tamat selepas 15 minit tanpa aktiviti.'),
+      'long forms say how long the session lasts (also without JavaScript)',
+    );
+    // Make the session nearly idle-expired, then renew it.
+    const sid = decodeURIComponent(client.cookie('ispeks.sid')!).replace(/^s:/, '').split('.')[0]!;
+    await app.db.raw(
+      `UPDATE session SET sess = jsonb_set(sess::jsonb, '{lastSeenAt}', to_jsonb(?::bigint))::json WHERE sid = ?`,
+      [Date.now() - 14 * 60_000, sid],
+    );
+    const renewed = await client.post('/sesi/lanjut', {});
+    assert.equal(renewed.status, 200);
+    assert.ok(Number(JSON.parse(renewed.html).seconds) > 14 * 60);
+    const row = await app.db('session').where('sid', sid).first<{ sess: { lastSeenAt: number } }>('sess');
+    assert.ok(Date.now() - row!.sess.lastSeenAt < 10_000, 'lastSeenAt renewed');
+    assert.equal((await client.post('/sesi/lanjut', { _csrf: 'forged' })).status, 403);
+    assert.equal(
+      (await new TestClient(app.baseUrl).post('/sesi/lanjut', {})).status,
+      403,
+      'no token, no session',
+    );
+  });
+
+  test("the manual's texts: the Makluman sentence, the helpdesk footer, the password step's slogan and its buttons", async () => {
+    const client = new TestClient(app.baseUrl);
+    const home = visibleText((await client.get('/')).html);
+    assert.ok(
+      home.includes(
+        'Ini adalah bagi memastikan maklumat No. Kad Pengenalan adalah tepat dan Emel Rasmi telah dikemaskini di dalam modul Gaji sistem iSPEKS.',
+      ),
+    );
+    assert.ok(home.includes(`Sebarang masalah boleh diemelkan kepada ${app.config.HELPDESK_EMAIL}`));
+    const step2 = await client.post('/log-masuk', { loginId: DEMO.activeEmployee.ic });
+    assert.ok(visibleText(step2.html).includes('Excellent Accounting @ Your Service'));
+    // The temporary-password step: buttons "Login" and "Keluar".
+    const pending = new TestClient(app.baseUrl);
+    await pending.get('/');
+    const temp = await pending.post('/log-masuk', { loginId: DEMO.pendingEmployee.ic });
+    assert.match(temp.html, /<button type="submit" class="button">Login<\/button>/);
+    assert.match(temp.html, /<a class="button button--secondary" href="\/">Keluar<\/a>/);
+    assert.ok(DEMO_TEMP_PASSWORD);
+  });
+
+  test('English: system status notes translated; plurals right in both languages; both languages hold the same keys', async () => {
+    const ms = new Set(allKeys('ms'));
+    const en = new Set(allKeys('en'));
+    assert.deepEqual(
+      [...ms].filter((k) => !en.has(k)),
+      [],
+      'keys missing in English',
+    );
+    assert.deepEqual(
+      [...en].filter((k) => !ms.has(k)),
+      [],
+      'keys missing in Malay',
+    );
+
+    assert.equal(translate('en', 'error.rateLimited.body', { minutes: 1 }).includes('after 1 minute.'), true);
+    assert.equal(
+      translate('en', 'error.rateLimited.body', { minutes: 2 }).includes('after 2 minutes.'),
+      true,
+    );
+    assert.equal(
+      translate('ms', 'error.rateLimited.body', { minutes: 1 }).includes('selepas 1 minit.'),
+      true,
+    );
+    const months = (count: number, l: 'ms' | 'en') =>
+      translate(l, 'eec.monthsRange', { from: 'Jan', to: 'Feb', year: 2026, count });
+    assert.equal(months(1, 'en'), 'Jan – Feb 2026 (1 month)');
+    assert.equal(months(2, 'en'), 'Jan – Feb 2026 (2 months)');
+    assert.equal(months(2, 'ms'), 'Jan – Feb 2026 (2 bulan)');
+    assert.equal(translate('en', 'dashboard.loans.more', { count: 1 }), '1 more loan');
+    assert.equal(translate('en', 'dashboard.loans.more', { count: 3 }), '3 more loans');
+    // No English text left with a bare "{n} <plural noun>" that says "1 minutes".
+    for (const key of en) {
+      const text = translate('en', key, { count: 1, minutes: 1, hours: 1, months: 1, n: 1, total: 1 });
+      assert.doesNotMatch(text, /\b1 (minutes|months|hours|payslips|errors|loans|payments)\b/, key);
+    }
+
+    const employee = await app
+      .db('employees')
+      .where('ic_no', DEMO.activeEmployee.ic)
+      .first<{ id: number }>('id');
+    const app1 = await app
+      .db('applications as a')
+      .join('application_status_history as h', 'h.application_id', 'a.id')
+      .where('a.employee_id', employee!.id)
+      .where('h.note', 'Permohonan disimpan sebagai draf.')
+      .first<{ id: number }>('a.id');
+    assert.ok(app1, 'the demo has a draft note');
+    const client = await englishClient(app.baseUrl);
+    await login(client, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    const detail = visibleText((await client.get(`/permohonan/${app1.id}`)).html);
+    assert.ok(detail.includes('Application saved as a draft.'), detail);
+    assert.ok(!detail.includes('Permohonan disimpan sebagai draf.'));
+    const malay = new TestClient(app.baseUrl);
+    await login(malay, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    assert.ok(
+      visibleText((await malay.get(`/permohonan/${app1.id}`)).html).includes(
+        'Permohonan disimpan sebagai draf.',
+      ),
+    );
+  });
+
+  test('Profil "Log masuk terakhir" shows the previous login, not the current one', async () => {
+    const p = DEMO.secondActiveEmployee;
+    const earlier = new Date('2026-11-20T01:02:00Z');
+    await app.db('accounts').where('login_id', p.ic).update({ last_login_at: earlier });
+    const client = new TestClient(app.baseUrl);
+    await login(client, p.ic, DEMO_PASSWORD);
+    const page = await client.get('/profil');
+    const shown = /data-field="previousLogin">([^<]*)</.exec(page.html)?.[1]?.trim();
+    // 20 November 2026, 9:02 in Kuala Lumpur: the earlier login, not this one.
+    assert.equal(shown, '20/11/2026 09:02:00');
+    const row = await app
+      .db('accounts')
+      .where('login_id', p.ic)
+      .first<{ last_login_at: Date; previous_login_at: Date }>();
+    assert.equal(row!.previous_login_at.toISOString(), earlier.toISOString());
+    assert.ok(Date.now() - row!.last_login_at.getTime() < 60_000);
+  });
+});
