@@ -2,12 +2,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { createDb, TOOL_TIMEOUTS } from './core/db.js';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from './core/embedded-postgres.js';
+import { EmbeddedPostgresError, startDevelopmentDatabase, type EmbeddedDb } from './core/embedded-postgres.js';
 import { createLogger } from './core/logger.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
 import { startSmtpCatcher, type SmtpCatcher } from './core/mail/smtp-catcher.js';
 import { threadPoolSize } from './core/thread-pool.js';
-import { migrateLatest } from '../migrations/index.js';
 import { seedDemoIfEmpty, demoLogins } from '../seeds/index.js';
 
 // argon2 runs on libuv's thread pool: one thread per core (set before first use; see thread-pool.ts).
@@ -31,16 +30,21 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDb | undefined;
   let databaseUrl = config.DATABASE_URL;
+  // The owner role's connection, for the demo seed in development (the app role may not empty tables).
+  let ownerUrl: string | undefined;
   if (!databaseUrl) {
+    // Roles, migrations (as the owner) and grants: the app then connects as the app role.
     try {
-      embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
-      await ensureDatabase(embedded.url('postgres'), 'ispeks');
+      const dev = await startDevelopmentDatabase(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
+      embedded = dev.embedded;
+      databaseUrl = dev.appUrl;
+      ownerUrl = dev.ownerUrl;
     } catch (err) {
+      if (err instanceof EmbeddedPostgresError) fail(err.message);
       fail(
         `the embedded PostgreSQL did not start on port ${config.EMBEDDED_PG_PORT} (${(err as Error).message.split('\n')[0]})`,
       );
     }
-    databaseUrl = embedded.url('ispeks');
   }
   const db = createDb(databaseUrl, config.DATABASE_POOL_MAX, logger);
   try {
@@ -49,17 +53,17 @@ async function main(): Promise<void> {
     await embedded?.stop();
     fail(`no database at DATABASE_URL (${(err as Error).message.split('\n')[0]})`);
   }
-  // Migrations and the demo seed run on their own short-lived pool without the request-path
-  // timeouts (a long migration must not be cut at 10 s); requests use the bounded pool.
-  const tools = createDb(databaseUrl, 1, logger, TOOL_TIMEOUTS);
-  try {
-    await migrateLatest(tools);
-    if (config.SEED_DEMO && !config.isProduction) {
+  // The app does not migrate: `npm run migrate` does, as the owner role (the development
+  // bring-up above did it too). The demo seed runs as the owner on its own short-lived pool
+  // without the request-path timeouts.
+  if (ownerUrl && config.SEED_DEMO && !config.isProduction) {
+    const tools = createDb(ownerUrl, 1, logger, TOOL_TIMEOUTS);
+    try {
       const seeded = await seedDemoIfEmpty(tools);
       if (seeded) logger.info('demo data seeded');
+    } finally {
+      await tools.destroy();
     }
-  } finally {
-    await tools.destroy();
   }
 
   let devMailbox: SmtpCatcher | undefined;
