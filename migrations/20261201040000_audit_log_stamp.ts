@@ -87,8 +87,13 @@ END $$;
 `);
 }
 
+/**
+ * Only a superuser can roll this back where the event triggers are installed (by design). The
+ * guard goes too: the previous migration's own down drops its function.
+ */
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
+DROP EVENT TRIGGER IF EXISTS audit_log_guard;
 DROP EVENT TRIGGER IF EXISTS audit_log_no_rewrite;
 DROP FUNCTION IF EXISTS audit_log_no_rewrite();
 DROP TRIGGER IF EXISTS audit_log_stamp ON audit_log;
