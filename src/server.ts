@@ -2,7 +2,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { createDb, TOOL_TIMEOUTS } from './core/db.js';
-import { EmbeddedPostgresError, startDevelopmentDatabase, type EmbeddedDb } from './core/embedded-postgres.js';
+import {
+  EmbeddedPostgresError,
+  startDevelopmentDatabase,
+  type EmbeddedDb,
+} from './core/embedded-postgres.js';
 import { createLogger } from './core/logger.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
 import { startSmtpCatcher, type SmtpCatcher } from './core/mail/smtp-catcher.js';
