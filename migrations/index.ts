@@ -10,6 +10,8 @@ import * as ecCp38Code from './20261201070000_ec_cp38_code.js';
 import * as paymentStatusFeed from './20261201070100_payment_status_feed.js';
 import * as emailChangeHold from './20261201010000_email_change_hold.js';
 import * as peopleExperience from './20261201080000_people_experience.js';
+import * as auditLogStamp from './20261201040000_audit_log_stamp.js';
+import * as demoSeedMarker from './20261201040100_demo_seed_marker.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   '20261201070100_payment_status_feed': paymentStatusFeed,
   '20261201010000_email_change_hold': emailChangeHold,
   '20261201080000_people_experience': peopleExperience,
+  '20261201040000_audit_log_stamp': auditLogStamp,
+  '20261201040100_demo_seed_marker': demoSeedMarker,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

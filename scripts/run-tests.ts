@@ -8,13 +8,25 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-postgres.js';
 import { createDb, TOOL_TIMEOUTS } from '../src/core/db.js';
-import { migrateLatest } from '../migrations/index.js';
+import {
+  DEFAULT_APP_ROLE,
+  DEFAULT_OWNER_ROLE,
+  ensureOwnedDatabase,
+  ensureRoles,
+  installAuditGuard,
+  urlAs,
+  urlOf,
+} from '../src/core/db-roles.js';
+import { prepareDatabase } from '../migrations/prepare.js';
 import { seedDemo } from '../seeds/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEMPLATE = 'ispeks_template';
+/** The two roles of production (SECURITY.md, "Database roles"), with test-only passwords. */
+const OWNER = { name: DEFAULT_OWNER_ROLE, password: 'ispeks-owner-test' };
+const APP = { name: DEFAULT_APP_ROLE, password: 'ispeks-app-test' };
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,12 +74,19 @@ async function main() {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
   await admin.end();
-  await ensureDatabase(serverUrl, TEMPLATE);
-  const templateUrl = serverUrl.replace(/\/[^/]*$/, `/${TEMPLATE}`);
-  const db = createDb(templateUrl, 2, undefined, TOOL_TIMEOUTS);
-  await migrateLatest(db);
-  await seedDemo(db);
-  await db.destroy();
+  // As production runs: the superuser only creates the roles and the database; the owner role
+  // migrates, loads the reference data, grants the app role and seeds; tests' apps connect as
+  // the app role (test/helpers/db.ts). The superuser then adds the audit-log event triggers.
+  await ensureRoles(serverUrl, OWNER, APP);
+  await ensureOwnedDatabase(serverUrl, TEMPLATE, OWNER.name);
+  const db = createDb(urlAs(serverUrl, OWNER.name, OWNER.password, TEMPLATE), 2, undefined, TOOL_TIMEOUTS);
+  try {
+    await prepareDatabase(db, APP.name);
+    await seedDemo(db);
+  } finally {
+    await db.destroy();
+  }
+  await installAuditGuard(urlOf(serverUrl, TEMPLATE));
   process.stdout.write(`test database template ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
   const files = findTests(testDir, filter);
@@ -77,7 +96,15 @@ async function main() {
     ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${timeout}`, ...files],
     {
       stdio: 'inherit',
-      env: { ...process.env, NODE_ENV: 'test', TEST_PG_SERVER_URL: serverUrl, TEST_TEMPLATE_DB: TEMPLATE },
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        TEST_PG_SERVER_URL: serverUrl,
+        TEST_PG_OWNER_URL: urlAs(serverUrl, OWNER.name, OWNER.password),
+        TEST_PG_APP_URL: urlAs(serverUrl, APP.name, APP.password),
+        TEST_PG_OWNER_ROLE: OWNER.name,
+        TEST_TEMPLATE_DB: TEMPLATE,
+      },
     },
   );
   const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));

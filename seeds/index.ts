@@ -11,14 +11,7 @@
 import type { Knex } from 'knex';
 import { hashSecret } from '../src/core/passwords.js';
 import { buildApplications, buildPayments, type ApplicationSeed, type PaymentSeed } from './activity.js';
-import {
-  DEPARTMENTS,
-  DOWNLOADS,
-  PAYSLIP_CODES,
-  SECRET_IMAGES,
-  SECURITY_QUESTIONS,
-  SUPPLIERS,
-} from './catalog.js';
+import { DEPARTMENTS, SECRET_IMAGES, SECURITY_QUESTIONS, SUPPLIERS } from './catalog.js';
 import { addDays, fromMonthIndex, klTime, monthIndexOf, pad, todayInKualaLumpur } from './dates.js';
 import {
   DEMO,
@@ -37,7 +30,10 @@ import { seededPhrase } from '../src/auth/phrase/generator.js';
 
 export * from './demo-accounts.js';
 
-/** Tables the seed owns and empties; audit_log is append-only and never touched. */
+/**
+ * Tables the seed owns and empties; audit_log is append-only and never touched, and the reference
+ * catalogue (codes, questions, images, downloads) belongs to the schema (migrations/reference-data.ts).
+ */
 const OWNED_TABLES = [
   'application_status_history',
   'applications',
@@ -52,10 +48,6 @@ const OWNED_TABLES = [
   'account_answers',
   'email_outbox',
   'accounts',
-  'payslip_codes',
-  'downloads',
-  'security_questions',
-  'secret_images',
   'employees',
   'suppliers',
   'departments',
@@ -206,17 +198,26 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
     )
     .returning(['id', 'company_id']);
   const supplierId = idMap(supplierRows, 'company_id');
+  // The reference catalogue is the schema's (npm run migrate): read, never written, here.
   const imageRows = await trx('secret_images')
-    .insert(SECRET_IMAGES.map((i) => ({ ...i, file_name: `${i.slug}.svg` })))
-    .returning(['id', 'slug']);
-  const imageIds = imageRows.map((r) => Number(r.id));
-  const imageId = idMap(imageRows, 'slug');
+    .whereIn(
+      'slug',
+      SECRET_IMAGES.map((i) => i.slug),
+    )
+    .orderBy('id')
+    .select('id', 'slug');
   const questionRows = await trx('security_questions')
-    .insert(SECURITY_QUESTIONS)
-    .returning(['id', 'text_ms']);
+    .whereIn(
+      'text_ms',
+      SECURITY_QUESTIONS.map((q) => q.text_ms),
+    )
+    .select('id', 'text_ms');
+  if (imageRows.length < SECRET_IMAGES.length || questionRows.length < SECURITY_QUESTIONS.length) {
+    throw new Error('the reference data is missing: run `npm run migrate` before the demo seed');
+  }
+  const imageIds = imageRows.map((r: { id: number }) => Number(r.id));
+  const imageId = idMap(imageRows, 'slug');
   const questionId = idMap(questionRows, 'text_ms');
-  await trx('payslip_codes').insert(PAYSLIP_CODES);
-  await trx('downloads').insert(DOWNLOADS);
 
   // Employees.
   const employeeRows = await insertChunks(
@@ -585,6 +586,24 @@ async function seedInto(trx: Knex.Transaction, plan: Plan, hashes: Hashes, now: 
   );
 }
 
+/**
+ * The seed empties every table it owns, so it loads only a database that holds no people (only
+ * the schema and its reference data) or one it loaded itself (the demo_seed marker): a database
+ * with real accounts or payroll data is refused whatever NODE_ENV says.
+ */
+async function refuseRealData(trx: Knex.Transaction): Promise<void> {
+  const { rows } = await trx.raw<{ rows: { demo: boolean; people: boolean }[] }>(`
+SELECT EXISTS (SELECT 1 FROM demo_seed) AS demo,
+       EXISTS (SELECT 1 FROM accounts) OR EXISTS (SELECT 1 FROM employees)
+         OR EXISTS (SELECT 1 FROM suppliers) OR EXISTS (SELECT 1 FROM departments) AS people`);
+  const row = rows[0];
+  if (row?.people && !row.demo) {
+    throw new Error(
+      'the demo seed refuses this database: it holds accounts or payroll data that the demo seed did not load',
+    );
+  }
+}
+
 /** The seed empties every table but the audit log: never against a production database. */
 function refuseProduction(): void {
   if (process.env.NODE_ENV === 'production') {
@@ -600,7 +619,9 @@ export async function seedDemo(db: Knex, options: SeedOptions = {}): Promise<voi
   const hashes = await demoHashes();
   await db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK]);
+    await refuseRealData(trx);
     await seedInto(trx, plan, hashes, now);
+    await trx.raw('INSERT INTO demo_seed (seeded_at) VALUES (now()) ON CONFLICT (only_row) DO NOTHING');
   });
 }
 
@@ -616,7 +637,9 @@ export async function seedDemoIfEmpty(db: Knex, options: SeedOptions = {}): Prom
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK]);
     // Another process may have seeded while this one waited for the lock.
     if (await trx('departments').first('id')) return false;
+    await refuseRealData(trx);
     await seedInto(trx, plan, hashes, now);
+    await trx.raw('INSERT INTO demo_seed (seeded_at) VALUES (now()) ON CONFLICT (only_row) DO NOTHING');
     return true;
   });
 }

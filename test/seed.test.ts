@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import { migrateLatest } from '../migrations/index.js';
+import { syncReferenceData } from '../migrations/reference-data.js';
 import {
   DEMO,
   DEMO_PASSWORD,
@@ -33,12 +34,14 @@ interface SeedTestDb {
 
 async function openDatabase(): Promise<SeedTestDb> {
   if (process.env.TEST_PG_SERVER_URL) {
+    // The seed empties tables: the owner role's work, not the app's.
     const t = await createTestDatabase();
-    return { db: t.db, empty: false, close: t.drop };
+    return { db: t.owner, empty: false, close: t.drop };
   }
   if (process.env.TEST_DATABASE_URL) {
     const db = createDb(process.env.TEST_DATABASE_URL, 4);
     await migrateLatest(db);
+    await syncReferenceData(db);
     const empty = !(await db('departments').first('id'));
     return { db, empty, close: () => db.destroy() };
   }
@@ -54,6 +57,7 @@ async function openDatabase(): Promise<SeedTestDb> {
   await admin.end();
   const db = createDb(server.url(name), 4);
   await migrateLatest(db);
+  await syncReferenceData(db);
   return {
     db,
     empty: true,

