@@ -156,7 +156,9 @@ export const DEMO = {
     ic: '850312105287',
     name: 'Mohd Rizal bin Hashim',
     email: 'rizal.hashim@selangor.gov.my',
-    departmentCode: DEPT.perbendaharaan,
+    // Not in Perbendaharaan's department: that department's December is the 49 unpublished
+    // payslips of the payroll-import scenario (issue 12), which must stay as the issue saw it.
+    departmentCode: DEPT.suk,
   },
   /** Supplier with an active company account (login ID = company ID), ~50 payments. */
   company: {

@@ -69,11 +69,22 @@ describe('the portal pages', () => {
       .where('employee_id', employeeId)
       .groupBy('module')
       .select('module', app.db.raw('count(*)::int as n'));
-    for (const c of counts)
-      assert.match(page.html, new RegExp(`<title>[^<]*: ${c.n}</title>`), `${c.module} bar shows ${c.n}`);
-    // The chart: server-drawn SVG with a text alternative, no script, no style attribute.
-    assert.match(page.html, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-title chart-desc"/);
-    assert.match(page.html, /<desc id="chart-desc">[^<]*AC \d+/);
+    // The chart names each module in full (issue 14 item 8), with its count beside the bar, and
+    // one description that a screen reader reads once (labelled by the title, described by desc).
+    const desc = /<desc id="chart-desc">([^<]*)<\/desc>/.exec(page.html)?.[1] ?? '';
+    for (const c of counts) {
+      assert.match(
+        page.html,
+        new RegExp(`<text class="chart__label"[^>]*>[^<]*\\(${c.module}\\)</text>`),
+        `${c.module} bar named`,
+      );
+      assert.ok(desc.includes(`(${c.module}): ${c.n}`), `${c.module} count ${c.n} in the description`);
+    }
+    assert.match(desc, /Permohonan Tuntutan Pendahuluan \(AC\)/);
+    assert.match(
+      page.html,
+      /<svg[^>]*role="img"[^>]*aria-labelledby="chart-title" aria-describedby="chart-desc"/,
+    );
     assert.match(page.html, /<details class="chart-data">/);
     assert.doesNotMatch(page.html, /\sstyle=/i);
     assert.doesNotMatch(page.html, /<script(?![^>]*\bsrc=)[^>]*>/i);
