@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { isDatabaseUnavailable } from '../../src/core/db.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../src/core/mail/smtp-catcher.js';
-import { TestClient, login, visibleText, type Page } from '../helpers/http.js';
+import { TestClient, csrfTokenIn, login, visibleText, type Page } from '../helpers/http.js';
 import {
   eventually,
   leaksInternals,
@@ -48,7 +48,10 @@ describe('PostgreSQL stopped and started again while the app runs', () => {
     const user = new TestClient(app.baseUrl);
     assert.equal((await login(user, DEMO.activeEmployee.ic, DEMO_PASSWORD)).status, 200);
     const anonymous = new TestClient(app.baseUrl);
-    assert.equal((await anonymous.get('/')).status, 200);
+    const loginPage = await anonymous.get('/');
+    assert.equal(loginPage.status, 200);
+    // The login form as the browser holds it: each try re-submits it (with its CSRF token).
+    const loginToken = csrfTokenIn(loginPage.html)!;
 
     // Employees with no account yet: first-time logins run before, during and after the outage.
     const candidates: { ic: string; email: string }[] = await app
@@ -97,7 +100,10 @@ describe('PostgreSQL stopped and started again while the app runs', () => {
     const probes: [string, () => Promise<Page>][] = [
       ['signed-in dashboard', () => user.get('/laman-utama')],
       ['signed-in payslip list', () => user.get('/epayslip')],
-      ['login step 1', () => anonymous.post('/log-masuk', { loginId: DEMO.activeEmployee.ic })],
+      [
+        'login step 1',
+        () => anonymous.post('/log-masuk', { loginId: DEMO.activeEmployee.ic, _csrf: loginToken }),
+      ],
     ];
     const outageTimes: number[] = [];
     const outageEnds = Date.now() + 2_500;
