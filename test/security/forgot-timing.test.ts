@@ -79,7 +79,9 @@ describe('Lupa Kata Laluan costs the same whether or not the ID and email match 
     const tokens = await app.db('password_reset_tokens').count<{ n: string }[]>('* as n').first();
     assert.ok(Number(tokens?.n) >= ROUNDS, 'the matching requests did create their links');
     assert.ok(
-      Math.abs(pairedDiff) <= tolerance && Math.abs(m - n) <= tolerance,
+      // The paired difference is the measure: the two medians alone also carry the load that other
+      // test files put on a shared machine at different moments (the old code differed by ~60 ms).
+      Math.abs(pairedDiff) <= tolerance,
       `median match ${m.toFixed(1)} ms, mismatch ${n.toFixed(1)} ms, median paired difference ${pairedDiff.toFixed(1)} ms, tolerance ${tolerance.toFixed(1)} ms`,
     );
     process.stdout.write(
