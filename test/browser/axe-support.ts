@@ -16,7 +16,11 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Runs axe on the page as it is now; returns readable violations. */
 async function violations(page: Page, what: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  // WCAG 2.x A and AA rules only; only violations are reported back (axe then skips building the
+  // large lists of passes). options() replaces what withTags() sets, so runOnly goes in here.
+  const result = await new AxeBuilder({ page })
+    .options({ runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] })
+    .analyze();
   return result.violations.map(
     (v) =>
       `${what}: ${v.id} (${v.impact ?? '?'}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
