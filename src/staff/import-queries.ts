@@ -154,26 +154,30 @@ export interface UploadError {
 /** One batch of staged rows in one statement (the batch travels as one JSON parameter). */
 export async function insertStagedRows(db: Db, uploadId: number, rows: StagedRow[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.raw(
-    `INSERT INTO payroll_upload_rows (upload_id, row_no, employee_id, department_id, position, grade, pay_date,
+  await db
+    .raw(
+      `INSERT INTO payroll_upload_rows (upload_id, row_no, employee_id, department_id, position, grade, pay_date,
                                       code, kind, description, amount_sen, sort_order, is_housing_loan)
      SELECT ?::int, x.row_no, x.employee_id, x.department_id, x.position, x.grade, x.pay_date,
             x.code, x.kind, x.description, x.amount_sen, x.sort_order, x.is_housing_loan
        FROM jsonb_to_recordset(?::jsonb) AS x(row_no int, employee_id int, department_id int, position text,
             grade text, pay_date date, code text, kind text, description text, amount_sen int,
             sort_order smallint, is_housing_loan boolean)`,
-    [uploadId, JSON.stringify(rows)],
-  );
+      [uploadId, JSON.stringify(rows)],
+    )
+    .options(BULK_QUERY);
 }
 
 export async function insertUploadErrors(db: Db, uploadId: number, errors: UploadError[]): Promise<void> {
   if (errors.length === 0) return;
-  await db.raw(
-    `INSERT INTO payroll_upload_errors (upload_id, severity, row_no, field, message_key, params)
+  await db
+    .raw(
+      `INSERT INTO payroll_upload_errors (upload_id, severity, row_no, field, message_key, params)
      SELECT ?::int, coalesce(x.severity, 'error'), x.row_no, x.field, x.message_key, coalesce(x.params, '{}'::jsonb)
        FROM jsonb_to_recordset(?::jsonb) AS x(severity text, row_no int, field text, message_key text, params jsonb)`,
-    [uploadId, JSON.stringify(errors)],
-  );
+      [uploadId, JSON.stringify(errors)],
+    )
+    .options(BULK_QUERY);
 }
 
 /**

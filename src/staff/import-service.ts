@@ -196,8 +196,12 @@ export class PayrollImportService {
       batch = [];
       this.observer.batch?.(rows.length);
       const { staged, errors } = await checker.check(rows);
-      await insertStagedRows(db, uploadId, staged);
-      await insertUploadErrors(db, uploadId, errors);
+      // A batch's staged rows and problems (warnings too, since issue 12) are bulk work of the
+      // upload, bounded like the cross-row checks, not by a page request's statement timeout.
+      await bulkTransaction(db, async (trx) => {
+        await insertStagedRows(trx, uploadId, staged);
+        await insertUploadErrors(trx, uploadId, errors);
+      });
     };
 
     const parser = parse({

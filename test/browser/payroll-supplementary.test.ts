@@ -35,7 +35,7 @@ describe('supplementary payroll import in Chromium', { skip }, () => {
 
   before(async () => {
     app = await startTestApp();
-    await seedDemo(app.db, { today: SAMPLE_TODAY });
+    await seedDemo(app.database.owner, { today: SAMPLE_TODAY }); // the demo seed runs as the owner role
     const dept = await app.db('departments').where('code', DEMO_STAFF.payroll.departmentCode).first('id');
     await app.db('employees').insert({
       ic_no: joiner.ic,

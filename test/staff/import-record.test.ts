@@ -29,7 +29,7 @@ describe('payroll import against the payroll record and the month (issue 12)', (
   before(async () => {
     app = await startTestApp();
     // The month of the issue: the demo data as seeded on 1 December 2026.
-    await seedDemo(app.db, { today: SAMPLE_TODAY });
+    await seedDemo(app.database.owner, { today: SAMPLE_TODAY }); // the demo seed runs as the owner role
     officer = await signedIn(app, DEMO_STAFF.payroll.ic);
     deptId = await departmentId(app.db, DEMO_STAFF.payroll.departmentCode);
   });
