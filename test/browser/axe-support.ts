@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD, DEMO_STAFF } from '../../seeds/demo-accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, browserSkipReason, launchBrowser } from '../helpers/browser.js';
 
 const LOCALES = ['ms', 'en'] as const;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -127,6 +127,16 @@ export function accessibilitySuite(
             await page.locator('main form button[type=submit]').first().click();
             await page.locator('[data-error-summary]').waitFor();
             found.push(...(await violations(page, `${path} (errors)`)));
+            // The error summary has the focus on arrival (autofocus, also without JavaScript).
+            const focused = await page.evaluate(() =>
+              document.activeElement?.hasAttribute('data-error-summary'),
+            );
+            assert.ok(focused, `${path}: the error summary has the focus`);
+            if (path === '/login-kali-pertama')
+              await page.screenshot({
+                path: artifactPath(`error-state-${width}-${locale}.png`),
+                fullPage: true,
+              });
           }
           // Login step 2 (the secret phrase) for a known ID.
           await page.goto(app.baseUrl + '/');
