@@ -99,7 +99,7 @@ export const auditMessages: MessageSet = {
     'staff.audit.group.treasury': 'Treasury',
     'staff.action.staff.helpdesk.holds.viewed': 'Email holds viewed by the helpdesk',
     'staff.actionSentence.treasury.status_feed.committed':
-      'Payment statuses updated: {changed} changed, {emails} emails',
+      'Payment statuses updated: {changed} changed, {emails, plural, one {# email} other {# emails}}',
     'staff.audit.field.changed': 'Changed',
     'staff.audit.field.unchanged': 'Unchanged',
     'staff.audit.field.emails': 'Emails',
@@ -132,15 +132,17 @@ export const auditMessages: MessageSet = {
     'staff.action.staff.admin.audit_exported': 'Audit log exported',
 
     'staff.actionSentence.staff.payroll.import_committed':
-      'Payroll import confirmed: {period}, {payslips} payslips',
+      'Payroll import confirmed: {period}, {payslips, plural, one {# payslip} other {# payslips}}',
     'staff.actionSentence.staff.payroll.import_checked':
-      'Payroll import checked: {period}, {rows} rows, {errors} errors',
-    'staff.actionSentence.staff.payroll.month_published': 'Payslips published: {period}, {payslips} payslips',
+      'Payroll import checked: {period}, {rows, plural, one {# row} other {# rows}}, {errors, plural, one {# error} other {# errors}}',
+    'staff.actionSentence.staff.payroll.month_published':
+      'Payslips published: {period}, {payslips, plural, one {# payslip} other {# payslips}}',
     'staff.actionSentence.staff.payroll.email_corrected':
       'Official email corrected by the payroll unit: {newEmail}',
     'staff.actionSentence.staff.admin.role_granted': 'Role granted: {role}',
     'staff.actionSentence.staff.admin.role_removed': 'Role removed: {role}',
-    'staff.actionSentence.account.locked': 'Account locked for {minutes} minutes',
+    'staff.actionSentence.account.locked':
+      'Account locked for {minutes, plural, one {# minute} other {# minutes}}',
 
     'staff.audit.field.uploadId': 'Upload no.',
     'staff.audit.field.importId': 'Import no.',

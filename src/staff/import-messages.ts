@@ -87,7 +87,8 @@ export const importMessages: MessageSet = {
     'staff.import.preview.effect.replaces':
       'This import replaces {count} unpublished payslips of the employees in this file.',
     'staff.import.preview.effect.untouched': 'The payslips of employees not in this file do not change.',
-    'staff.import.preview.corrections.title': 'Amended payslips (Slip Gaji Pindaan): {count} employees',
+    'staff.import.preview.corrections.title':
+      'Amended payslips (Slip Gaji Pindaan): {count, plural, one {# employee} other {# employees}}',
     'staff.import.preview.corrections.lead':
       'This month’s payslips of the following employees are published. This import stores amended payslips; once published, they replace the earlier ones (which stay on record) and the employees see that the payslip was amended.',
     'staff.import.preview.warnings.title': 'Warnings: {count} changes to the payroll record',
@@ -99,23 +100,25 @@ export const importMessages: MessageSet = {
     'staff.import.whole.lead':
       '{count} other employees of this file’s departments have unpublished payslips and are NOT in this file. By default their payslips are kept. If you replace the whole month, they lose those payslips:',
     'staff.import.whole.more': 'and {count} more.',
-    'staff.import.whole.button': 'Replace the whole month ({count} employees lose their payslip)…',
+    'staff.import.whole.button':
+      'Replace the whole month ({count, plural, one {# employee} other {# employees}} lose their payslip)…',
     'staff.import.whole.title': 'Confirm Replacing the Whole Month',
     'staff.import.whole.confirmLead':
-      'If you go on, the following {count} employees lose their unpublished {period} payslip, because they are not in the file "{file}":',
+      'If you go on, the following {count, plural, one {# employee} other {# employees}} lose their unpublished {period} payslip, because they are not in the file "{file}":',
     'staff.import.whole.confirm':
-      'I understand that the {count} employees above lose their unpublished payslip.',
+      'I understand that the {count, plural, one {# employee} other {# employees}} above lose their unpublished payslip.',
     'staff.import.whole.submit': 'Replace the Whole Month and Confirm the Import',
     'staff.import.whole.notConfirmed': 'Tick the confirmation that the employees listed lose their payslips.',
     'staff.publish.title': 'Publish the {month} {year} Payslips',
     'staff.publish.unpublished': 'Payslips to publish',
     'staff.publish.corrections': 'Of which amended payslips',
     'staff.publish.missingCount': 'Employees in service with no payslip',
-    'staff.publish.missingTitle': '{count} employees in service have no payslip for {period}',
+    'staff.publish.missingTitle':
+      '{count, plural, one {# employee} other {# employees}} in service have no payslip for {period}',
     'staff.publish.missingLead':
       'The following employees are in service but have no payslip for this month. After publication, their payslips can be added with a supplementary import.',
     'staff.publish.noneMissing': 'Every employee in service has a payslip for this month.',
-    'staff.publish.submit': 'Publish {count} payslips for {period}',
+    'staff.publish.submit': 'Publish {count, plural, one {# payslip} other {# payslips}} for {period}',
     'staff.publish.superseded': '{count} earlier payslips were replaced by amended payslips.',
   },
 };

@@ -481,7 +481,7 @@ export const staffMessages: MessageSet = {
     'staff.import.discard': 'Cancel',
     'staff.import.discarded': 'The import file was cancelled.',
     'staff.import.committed':
-      'Import done: {payslips} payslips ({rows} rows) for {month} {year} were stored. Publish the month so that employees can see them.',
+      'Import done: {payslips, plural, one {# payslip} other {# payslips}} ({rows, plural, one {# row} other {# rows}}) for {month} {year} were stored. Publish the month so that employees can see them.',
     'staff.import.notValid': 'This file has errors and cannot be imported.',
     'staff.import.alreadyCommitted': 'This file has already been imported.',
     'staff.import.scopeChanged':
@@ -504,7 +504,7 @@ export const staffMessages: MessageSet = {
     'staff.import.err.duplicateColumns': 'Columns repeated in the header row: {columns}.',
     'staff.import.err.csvSyntax': 'Invalid CSV near line {line} (for example an unclosed quotation mark).',
     'staff.import.err.publishedMonth':
-      'The {month} {year} payslips of department {departments} are published and cannot be replaced.',
+      'The {month} {year, plural, one {# payslip} other {# payslips}} of department {departments} are published and cannot be replaced.',
     'staff.import.err.columnCount': 'This row has {found} columns; the header row has {expected}.',
     'staff.import.err.required': 'A value is required.',
     'staff.import.err.year': 'The year must be a 4-digit number between 2000 and 2100.',

@@ -135,7 +135,8 @@ export const treasuryMessages: MessageSet = {
     'treasury.col.note': 'Bank reference / reason',
     'treasury.state.invalid': 'Has errors',
     'treasury.state.valid': 'Awaiting confirmation',
-    'treasury.state.committed': 'Confirmed ({changed} changed, {emails} emails)',
+    'treasury.state.committed':
+      'Confirmed ({changed} changed, {emails, plural, one {# email} other {# emails}})',
     'treasury.state.discarded': 'Discarded',
     'treasury.preview.title': 'Check the Payment Status File',
     'treasury.preview.file': 'File',
@@ -154,7 +155,7 @@ export const treasuryMessages: MessageSet = {
     'treasury.commit': 'Confirm Status Update',
     'treasury.discard': 'Discard',
     'treasury.committed':
-      'Statuses updated: {changed} payments changed; {emails} notification emails queued.',
+      'Statuses updated: {changed, plural, one {# payment} other {# payments}} changed; {emails, plural, one {# notification email} other {# notification emails}} queued.',
     'treasury.discarded': 'Status file discarded. No status was changed.',
     'treasury.err.tooLarge': 'The file is too large. The maximum size is {max} KB.',
     'treasury.err.empty': 'The file is empty.',
@@ -162,7 +163,8 @@ export const treasuryMessages: MessageSet = {
     'treasury.err.csv': 'The file is not valid CSV (check the quotes).',
     'treasury.err.header': 'The header row lacks required columns: {columns}.',
     'treasury.err.unknownColumn': 'Unknown columns: {columns}.',
-    'treasury.err.tooManyRows': 'The file has more than {max} rows. Split it into several files.',
+    'treasury.err.tooManyRows':
+      'The file has more than {max, plural, one {# row} other {# rows}}. Split it into several files.',
     'treasury.err.noRows': 'The file has no data rows after the header row.',
     'treasury.err.columns': 'This row has {found} columns; the header row has {expected}.',
     'treasury.err.control': 'This row contains control characters.',
@@ -189,7 +191,7 @@ export const treasuryMessages: MessageSet = {
       'The status of payment {voucher} (row {row}) has changed since the file was checked. No status was changed; upload the file again for a new check.',
     'treasury.email.subject': 'Portal iSPEKS: the status of your payments has changed',
     'treasury.email.intro':
-      'The status of {count} payments to you has been updated by the Selangor State Treasury:',
+      'The status of {count, plural, one {# payment} other {# payments}} to you has been updated by the Selangor State Treasury:',
     'treasury.email.line': '{voucher} ({reference}): {status} on {date}.',
     'treasury.email.reason': 'Reason: {reason}.',
     'treasury.email.bankRef': 'Bank reference: {ref}.',

@@ -69,6 +69,7 @@ describe('page titles and one h1 on every page', () => {
       year: 2026,
       month: 9,
       uploadId: 999999,
+      feedId: 999999,
       slug: download!.slug,
       token: 'x'.repeat(43),
     };
