@@ -189,7 +189,7 @@ async function main(): Promise<void> {
         SMTP_URL: smtp.url,
         SESSION_SECRET: randomBytes(32).toString('hex'),
         DECOY_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.SMOKE_LOG_LEVEL ?? 'warn',
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });

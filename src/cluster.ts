@@ -86,7 +86,12 @@ export function runPrimary(options: PrimaryOptions): void {
     stopping = true;
     logger.info({ signal, workers: alive.size }, 'shutting down');
     if (alive.size === 0) void finish(0);
-    for (const w of alive.values()) if (w.isConnected()) w.send('shutdown');
+    // A worker still starting has no 'shutdown' handler yet: it gets the signal itself (its
+    // default action, or its own handler once installed, ends it) instead of a message it misses.
+    for (const w of alive.values()) {
+      if (listening.has(w.id) && w.isConnected()) w.send('shutdown');
+      else w.process.kill('SIGTERM');
+    }
     setTimeout(() => {
       for (const w of alive.values()) w.process.kill('SIGKILL');
       void finish(1);
