@@ -11,7 +11,7 @@ import {
   rule,
   sectionTitle,
   type AmountRow,
-} from '../epayslip/pdf-layout.js';
+} from '../core/pdf/layout.js';
 import { ecBlocks, ecTitle, type EcForm } from './service.js';
 
 /** Borang EC as a PDF with the same sections as the page. */

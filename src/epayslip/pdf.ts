@@ -11,7 +11,7 @@ import {
   note,
   rule,
   totalBox,
-} from './pdf-layout.js';
+} from '../core/pdf/layout.js';
 import { employeeBlock, type PayslipView } from './service.js';
 
 /** The note of a "Slip Gaji Pindaan": it replaces an earlier version, and when. */
