@@ -5,6 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { translator } from '../src/core/i18n/index.js';
+import '../src/messages.js';
 import { payslipPdf } from '../src/epayslip/pdf.js';
 import type { PayslipView } from '../src/epayslip/service.js';
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { AppDeps } from './core/deps.js';
 import { healthRouter } from './health/routes.js';
+import './messages.js'; // registers every feature's texts with the core before any page renders
 import { mountFeatureRoutes } from './routes.js';
 import { formBodies } from './middleware/body-parsing.js';
 import { csrfProtection } from './middleware/csrf.js';

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { hasMessage, translator } from '../../src/core/i18n/index.js';
+import '../../src/messages.js';
 import { auditFields, auditSentence, KNOWN_AUDIT_ACTIONS } from '../../src/staff/audit-words.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');

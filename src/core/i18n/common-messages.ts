@@ -1,4 +1,4 @@
-import type { MessageSet } from './index.js';
+import type { MessageSet } from './types.js';
 
 /** Texts of the page frame, menu, errors and shared form words. */
 export const commonMessages: MessageSet = {

@@ -1,29 +1,30 @@
 import { commonMessages } from './common-messages.js';
-import { featureMessages } from './feature-messages.js';
+import { locales, type Catalog, type Locale, type MessageSet, type Translate } from './types.js';
 
-export const locales = ['ms', 'en'] as const;
-export type Locale = (typeof locales)[number];
-export type Catalog = Record<string, string>;
-export interface MessageSet {
-  ms: Catalog;
-  en: Catalog;
-}
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export { locales, type Catalog, type Locale, type MessageSet, type Translate };
 
-function merge(sets: MessageSet[]): Record<Locale, Catalog> {
-  const out: Record<Locale, Catalog> = { ms: {}, en: {} };
+const catalogs: Record<Locale, Catalog> = { ms: {}, en: {} };
+const registered = new Set<MessageSet>();
+
+/**
+ * Adds a feature's texts to the catalogue. The core imports no feature: the composition root
+ * (src/messages.ts) registers each feature's set at start. A key already taken by another set
+ * fails at start; registering the same set twice does nothing.
+ */
+export function registerMessages(...sets: MessageSet[]): void {
   for (const set of sets) {
+    if (registered.has(set)) continue;
     for (const locale of locales) {
-      for (const [k, v] of Object.entries(set[locale])) {
-        if (k in out[locale]) throw new Error(`Duplicate message key ${k} (${locale})`);
-        out[locale][k] = v;
+      for (const k of Object.keys(set[locale])) {
+        if (k in catalogs[locale]) throw new Error(`Duplicate message key ${k} (${locale})`);
       }
     }
+    for (const locale of locales) Object.assign(catalogs[locale], set[locale]);
+    registered.add(set);
   }
-  return out;
 }
 
-const catalogs = merge([commonMessages, ...featureMessages]);
+registerMessages(commonMessages);
 
 export function isLocale(v: unknown): v is Locale {
   return v === 'ms' || v === 'en';
