@@ -3,7 +3,7 @@
  * layout) and copies beside it what the code reads at run time, so that dist/ is the whole
  * artefact: `node dist/src/server.js` finds views/, public/ and files/ one level up from its
  * src/ folder (app.ts's ROOT_DIR) exactly as `tsx src/server.ts` finds them in the clone, and
- * data files next to the module that reads them (src/auth/data/common-passwords.txt).
+ * data files next to the module that reads them (src/accounts/data/common-passwords.txt).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';

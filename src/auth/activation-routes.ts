@@ -5,10 +5,18 @@ import { rateLimit } from '../middleware/rate-limit.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
 import { ActivationService, type PendingActivation } from './activation-service.js';
 import { randomPhrase } from './phrase/generator.js';
-import { combine, keptValues, parseNewPassword, parseQuestions, parseSecret } from './forms.js';
-import { listSecretImages, listSecurityQuestions } from './queries.js';
-import { endSession, startAnonymousSession } from './session-control.js';
 import { FORM_LIMITS, noStore, type PublicPage } from './route-helpers.js';
+import {
+  combine,
+  endSession,
+  keptValues,
+  listSecretImages,
+  listSecurityQuestions,
+  parseNewPassword,
+  parseQuestions,
+  parseSecret,
+  startAnonymousSession,
+} from '../accounts/index.js';
 
 const activationFields = [
   'question1',

@@ -3,17 +3,17 @@ import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
 import { hashSecret } from '../core/passwords.js';
-import { activatedEmail } from './emails.js';
-import type { ChosenAnswer } from './forms.js';
-import type { RequestFacts } from './lockout.js';
 import { temporaryStamp } from './login-service.js';
 import {
-  activateAccount,
-  currentTemporaryPassword,
+  activatedEmail,
+  hashAnswers,
   findAccountOwner,
   replaceAnswers,
   type AccountOwner,
-} from './queries.js';
+  type ChosenAnswer,
+  type RequestFacts,
+} from '../accounts/index.js';
+import { activateAccount, currentTemporaryPassword } from './queries.js';
 
 /** The account an activation session may activate, with the temporary password that opened it. */
 export interface PendingActivation {
@@ -26,14 +26,6 @@ export interface ActivationInput {
   answers: ChosenAnswer[];
   imageId: number;
   phrase: string;
-}
-
-/** Hashes the answers (already normalised) with argon2id, one by one. */
-export async function hashAnswers(answers: ChosenAnswer[]) {
-  const out = [];
-  for (const a of answers)
-    out.push({ position: a.position, questionId: a.questionId, hash: await hashSecret(a.answer) });
-  return out;
 }
 
 export class ActivationService {

@@ -4,8 +4,7 @@ import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
 import { hashSecret } from '../core/passwords.js';
-import { temporaryPasswordEmail } from './emails.js';
-import type { RequestFacts } from './lockout.js';
+import { temporaryPasswordEmail, type RequestFacts } from '../accounts/index.js';
 import {
   createPendingAccount,
   findEmployeeMatch,

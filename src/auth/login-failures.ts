@@ -1,5 +1,5 @@
 import type { Session, SessionData } from 'express-session';
-import { LOCK_MINUTES, MAX_FAILURES } from './queries.js';
+import { LOCK_MINUTES, MAX_FAILURES } from '../accounts/index.js';
 
 /**
  * Which failure message step 2 shows. The account's lock state never decides it: a page that said

@@ -4,11 +4,15 @@ import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { dummySecretHash, verifySecret } from '../core/passwords.js';
 import { decoyFor } from './decoy.js';
-import { announceLock, claimPasswordAttempt, type RequestFacts } from './lockout.js';
-import { normalisePassword } from './password-policy.js';
-import { findLoginAccount, listSecretImages, recordSuccessfulLogin, type SecretImage } from './queries.js';
-
-export type { RequestFacts } from './lockout.js';
+import {
+  announceLock,
+  claimPasswordAttempt,
+  listSecretImages,
+  normalisePassword,
+  type RequestFacts,
+  type SecretImage,
+} from '../accounts/index.js';
+import { findLoginAccount, recordSuccessfulLogin } from './queries.js';
 
 /** What step 2 shows: the same shape for a real account and a decoy. */
 export interface LoginChallenge {

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response, Router } from 'express';
 import { requestContext, writeAudit } from '../core/audit.js';
 import type { Knex } from 'knex';
 import type { ResetService } from './reset-service.js';
-import { saveSession, startAnonymousSession } from './session-control.js';
+import { saveSession, startAnonymousSession } from '../accounts/index.js';
 
 interface ResetLinkPages {
   noStore: (req: Request, res: Response, next: NextFunction) => void;

@@ -6,22 +6,23 @@ import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
 import { hashSecret, verifySecret } from '../core/passwords.js';
 import { hitRateLimit } from '../middleware/rate-limit.js';
-import { resetLinkEmail, securityChangeEmail } from './emails.js';
-import { countFailure, isLocked, type RequestFacts } from './lockout.js';
 import {
   accountAnswers,
-  createResetToken,
+  countFailure,
+  endOtherSessions,
   findAccountOwner,
   findAccountOwnerByLoginId,
-  findUsableResetToken,
+  isLocked,
   MAX_FAILURES,
+  resetLinkEmail,
+  securityChangeEmail,
   setPassword,
-  useResetToken,
   voidResetTokens,
   type AccountOwner,
+  type RequestFacts,
   type StoredAnswer,
-} from './queries.js';
-import { endOtherSessions } from './session-control.js';
+} from '../accounts/index.js';
+import { createResetToken, findUsableResetToken, useResetToken } from './reset-queries.js';
 
 export const RESET_TOKEN_MINUTES = 60;
 /** Reset emails one account may receive per hour (stops a stranger flooding a mailbox). */

@@ -8,7 +8,6 @@ import { formatDateTime } from '../core/format.js';
 import { fieldErrors, renderPage, type FieldError } from '../core/render.js';
 import { hitRateLimit, rateLimit } from '../middleware/rate-limit.js';
 import { FirstTimeService, isGovernmentEmail } from './first-time-service.js';
-import { keptValues, parseGivenAnswers, parseNewPassword, PHRASE_MAX, ANSWER_MAX } from './forms.js';
 import { parseIdNumber } from './id-number.js';
 import { noteLoginFailure } from './login-failures.js';
 import { LoginService, normaliseLoginId, type LoginRefusal } from './login-service.js';
@@ -16,15 +15,21 @@ import { safeReturnTo } from './return-to.js';
 import { mountSessionRenewal } from './session-routes.js';
 import { mountActivation } from './activation-routes.js';
 import { FORM_LIMITS, noStore } from './route-helpers.js';
-import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.js';
 import { mountResetLinkRoutes } from './reset-link-routes.js';
 import { ResetService } from './reset-service.js';
 import {
+  ANSWER_MAX,
+  keptValues,
+  parseGivenAnswers,
+  parseNewPassword,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PHRASE_MAX,
   saveSession,
   startActivationSession,
   startAnonymousSession,
   startSignedInSession,
-} from './session-control.js';
+} from '../accounts/index.js';
 
 export { FORM_LIMITS } from './route-helpers.js';
 

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { Config } from '../core/config.js';
 import { requireSignedIn } from '../middleware/access.js';
-import { saveSession } from './session-control.js';
+import { saveSession } from '../accounts/index.js';
 
 /** Seconds until the signed-in session ends: the idle timeout, or the absolute one if sooner. */
 export function sessionSecondsLeft(

@@ -4,21 +4,26 @@ import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { renderPage, type FieldError } from '../core/render.js';
 import { requireSignedIn } from '../middleware/access.js';
+import { ProfileService } from './service.js';
+import { isGeneratedPhrase, randomPhrase } from '../auth/phrase/generator.js';
 import {
   ANSWER_MAX,
-  PHRASE_MAX,
   combine,
   keptValues,
+  listSecretImages,
+  listSecurityQuestions,
+  normalisePassword,
   parseNewPassword,
   parseQuestions,
   parseSecret,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  PHRASE_MAX,
+  rotateSession,
+  saveSession,
+  startAnonymousSession,
   type Parsed,
-} from '../auth/forms.js';
-import { PASSWORD_MAX, PASSWORD_MIN, normalisePassword } from '../auth/password-policy.js';
-import { rotateSession, saveSession, startAnonymousSession } from '../auth/session-control.js';
-import { listSecretImages, listSecurityQuestions } from './queries.js';
-import { ProfileService } from './service.js';
-import { isGeneratedPhrase, randomPhrase } from '../auth/phrase/generator.js';
+} from '../accounts/index.js';
 
 const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
 

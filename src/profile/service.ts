@@ -4,20 +4,22 @@ import type { Config } from '../core/config.js';
 import type { CurrentUser } from '../core/current-user.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
 import { dummySecretHash, hashSecret, verifySecret } from '../core/passwords.js';
-import { hashAnswers } from '../auth/activation-service.js';
-import { securityChangeEmail, type SecurityChange } from '../auth/emails.js';
-import type { ChosenAnswer } from '../auth/forms.js';
-import { countFailure, type RequestFacts } from '../auth/lockout.js';
-import { normalisePassword } from '../auth/password-policy.js';
-import { endOtherSessions } from '../auth/session-control.js';
 import {
+  countFailure,
+  endOtherSessions,
   findAccountOwner,
+  hashAnswers,
+  normalisePassword,
   replaceAnswers,
+  securityChangeEmail,
   setNotifyPaymentStatus,
   setPassword,
   setSecret,
   type AccountOwner,
-} from './queries.js';
+  type ChosenAnswer,
+  type RequestFacts,
+  type SecurityChange,
+} from '../accounts/index.js';
 
 export type CurrentCheck = 'ok' | 'wrong' | 'locked';
 

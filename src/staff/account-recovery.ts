@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { endOtherSessions } from '../auth/session-control.js';
 import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { formatDateTime, maskIc } from '../core/format.js';
@@ -11,6 +10,7 @@ import {
   setOfficialEmail,
   voidAccountSecrets,
 } from './recovery-queries.js';
+import { endOtherSessions } from '../accounts/index.js';
 
 export interface RequestFacts {
   ip: string | null;

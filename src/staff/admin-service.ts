@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
-import { endOtherSessions } from '../auth/session-control.js';
 import { writeAudit } from '../core/audit.js';
 import type { StaffRole } from '../core/current-user.js';
 import {
@@ -16,6 +15,7 @@ import {
   type AuditFilters,
   type AuditRow,
 } from './queries.js';
+import { endOtherSessions } from '../accounts/index.js';
 
 export interface RequestFacts {
   ip: string | null;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { endOtherSessions } from '../auth/session-control.js';
+import { endOtherSessions } from '../accounts/index.js';
 
 /**
  * SQL of the account-recovery actions (correct an official email, reset an account to first-time

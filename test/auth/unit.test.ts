@@ -8,11 +8,11 @@ import {
   resetLinkEmail,
   securityChangeEmail,
   temporaryPasswordEmail,
-} from '../../src/auth/emails.js';
+} from '../../src/accounts/emails.js';
 import { generateTemporaryPassword, isGovernmentEmail } from '../../src/auth/first-time-service.js';
 import { parseIdNumber, isRealIcDate } from '../../src/auth/id-number.js';
-import { checkPassword, commonPasswords, normaliseAnswer } from '../../src/auth/password-policy.js';
-import { lockMinutesFor } from '../../src/auth/queries.js';
+import { checkPassword, commonPasswords, normaliseAnswer } from '../../src/accounts/password-policy.js';
+import { lockMinutesFor } from '../../src/accounts/lockout-queries.js';
 
 const ctx = {
   loginId: '950823106628',
@@ -68,7 +68,7 @@ describe('password policy (NIST SP 800-63B rev 4)', () => {
     assert.equal(checkPassword('x sitikhadijah.abdulrahman x', { email: ctx.email }), 'containsEmail');
   });
   test('the shipped list has at least 10,000 lower-case entries, one a line, no duplicates', () => {
-    const file = path.resolve(import.meta.dirname, '../../src/auth/data/common-passwords.txt');
+    const file = path.resolve(import.meta.dirname, '../../src/accounts/data/common-passwords.txt');
     const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
     assert.ok(lines.length >= 10_000, `${lines.length} entries`);
     assert.equal(new Set(lines).size, lines.length);

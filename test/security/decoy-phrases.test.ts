@@ -15,7 +15,7 @@ import { scaleSecret } from '../../bench/scale/accounts.js';
 import { DEMO, DEMO_TEMP_PASSWORD } from '../../seeds/demo-accounts.js';
 import { decoyFor } from '../../src/auth/decoy.js';
 import { isGeneratedPhrase, randomPhrase } from '../../src/auth/phrase/generator.js';
-import { listSecretImages } from '../../src/auth/queries.js';
+import { listSecretImages } from '../../src/accounts/queries.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/http.js';
 import { inputValue, loginSteps } from '../auth/support.js';

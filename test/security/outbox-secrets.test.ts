@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { up as redactOldRows } from '../../migrations/20261201030000_outbox_redact_sent_secrets.js';
 import { DEMO, DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
-import { resetLinkEmail, temporaryPasswordEmail } from '../../src/auth/emails.js';
+import { resetLinkEmail, temporaryPasswordEmail } from '../../src/accounts/emails.js';
 import { REDACTED, revealSecrets } from '../../src/core/mail/secrets.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { login, TestClient } from '../helpers/http.js';

@@ -3,8 +3,8 @@ import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
 import { accountLockedEmail } from './emails.js';
-import { claimAttempt } from './lockout-queries.js';
-import { findAccountOwner, registerFailure, type FailureOutcome } from './queries.js';
+import { claimAttempt, registerFailure, type FailureOutcome } from './lockout-queries.js';
+import { findAccountOwner } from './queries.js';
 
 export interface RequestFacts {
   ip: string | null;

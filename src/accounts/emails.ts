@@ -1,5 +1,5 @@
 /**
- * The emails of the authentication journeys. Each is bilingual (Malay, then English), plain text
+ * The emails about an account (activation, temporary password, lock, reset link, security change). Each is bilingual (Malay, then English), plain text
  * plus HTML, and says what to do next. None carries a name, salary or any other personal data:
  * the temporary-password email holds only the ID and the temporary password.
  */

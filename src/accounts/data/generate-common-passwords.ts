@@ -1,6 +1,6 @@
 /**
- * Writes src/auth/data/common-passwords.txt: the list of common passwords that the password
- * policy refuses. It is generated deterministically (run `npx tsx src/auth/data/generate-common-passwords.ts`)
+ * Writes src/accounts/data/common-passwords.txt: the list of common passwords that the password
+ * policy refuses. It is generated deterministically (run `npx tsx src/accounts/data/generate-common-passwords.ts`)
  * from passwords that top every published leak list, Malay and local words people choose, and
  * the systematic variants that people use to reach a length rule: words with years, digit runs
  * and symbols, doubled words, keyboard walks and digit sequences. One lower-case entry a line.

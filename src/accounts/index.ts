@@ -1,0 +1,73 @@
+/**
+ * The accounts module: what auth, profile and staff share about an account (its owner and
+ * credentials, the password policy, the lockout, security answers, ending sessions, the account
+ * emails). Other modules import it through this file only (test/architecture checks it).
+ */
+export { hashAnswers } from './answers.js';
+export {
+  accountLockedEmail,
+  activatedEmail,
+  resetLinkEmail,
+  securityChangeEmail,
+  temporaryPasswordEmail,
+  type EmailContent,
+  type SecurityChange,
+} from './emails.js';
+export {
+  ANSWER_MAX,
+  PHRASE_MAX,
+  combine,
+  keptValues,
+  parseGivenAnswers,
+  parseNewPassword,
+  parseQuestions,
+  parseSecret,
+  type ChosenAnswer,
+  type Parsed,
+} from './forms.js';
+export {
+  LOCK_MINUTES,
+  MAX_FAILURES,
+  MAX_LOCK_MINUTES,
+  lockMinutesFor,
+  registerFailure,
+  type FailureOutcome,
+} from './lockout-queries.js';
+export { announceLock, claimPasswordAttempt, countFailure, isLocked, type RequestFacts } from './lockout.js';
+export {
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  checkPassword,
+  commonPasswords,
+  normaliseAnswer,
+  normalisePassword,
+  passwordLength,
+  type PasswordContext,
+  type PasswordProblem,
+} from './password-policy.js';
+export {
+  accountAnswers,
+  findAccountOwner,
+  findAccountOwnerByLoginId,
+  listSecretImages,
+  listSecurityQuestions,
+  replaceAnswers,
+  setNotifyPaymentStatus,
+  setPassword,
+  setSecret,
+  voidResetTokens,
+  type AccountOwner,
+  type NewAnswer,
+  type SecretImage,
+  type SecurityQuestion,
+  type StoredAnswer,
+} from './queries.js';
+export {
+  endOtherSessions,
+  endSession,
+  rotateSession,
+  saveSession,
+  startActivationSession,
+  startAnonymousSession,
+  startSignedInSession,
+} from './session-control.js';
