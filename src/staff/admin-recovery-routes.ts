@@ -6,7 +6,7 @@ import type { AppDeps } from '../core/deps.js';
 import { formatDateTime } from '../core/format.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { AdminRecoveryService } from './admin-recovery-service.js';
-import type { RoleAccount } from './queries.js';
+import { type RoleAccount } from './admin-queries.js';
 import { setFlash } from './web.js';
 
 interface AccountPage {

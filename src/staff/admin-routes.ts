@@ -12,12 +12,12 @@ import { AdminService } from './admin-service.js';
 import {
   findAccountIdByLoginId,
   findRoleAccount,
-  listDepartments,
   listStaff,
   searchAudit,
   type AuditFilters,
   type RoleAccount,
-} from './queries.js';
+} from './admin-queries.js';
+import { listDepartments } from './queries.js';
 import { findRecoveryEmployee } from './recovery-queries.js';
 import { auditView, idParam, renderStaff, setFlash } from './web.js';
 import { actionFilter, actionName, auditFields, auditSentence, AUDIT_ACTION_GROUPS } from './audit-words.js';

@@ -14,7 +14,7 @@ import {
   removeRole,
   type AuditFilters,
   type AuditRow,
-} from './queries.js';
+} from './admin-queries.js';
 import { endOtherSessions } from '../accounts/index.js';
 
 export interface RequestFacts {

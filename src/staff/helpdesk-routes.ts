@@ -5,7 +5,7 @@ import { hasMessage } from '../core/i18n/index.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { HelpdeskService } from './helpdesk-service.js';
-import { recentSecurityEvents, searchUsers, type HelpdeskAccount } from './queries.js';
+import { recentSecurityEvents, searchUsers, type HelpdeskAccount } from './helpdesk-queries.js';
 import { parseHelpdeskSearch } from './helpdesk-search.js';
 import { auditView, idParam, renderStaff, setFlash } from './web.js';
 

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { FirstTimeService } from '../auth/first-time-service.js';
 import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
-import { findHelpdeskAccount, unlockAccount, type HelpdeskAccount } from './queries.js';
+import { findHelpdeskAccount, unlockAccount, type HelpdeskAccount } from './helpdesk-queries.js';
 
 export interface RequestFacts {
   ip: string | null;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { BULK_QUERY } from '../core/db.js';
-import type { PayrollScope } from './queries.js';
+import { type PayrollScope } from './queries.js';
 
 /**
  * The payroll import's queries on a month's payslips (issue 12): what a checked upload would do to

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { BULK_QUERY } from '../core/db.js';
-import type { PayrollScope } from './queries.js';
+import { type PayrollScope } from './queries.js';
 
 /**
  * The monthly payroll import's queries: reference data, the staging tables, commit and publish.

@@ -16,7 +16,13 @@ import {
 } from './import-month-queries.js';
 import { IMPORT_MAX_BYTES, ImportRefused, PayrollImportService } from './import-service.js';
 import { receiveFile, safeFileName } from './multipart.js';
-import { findUpload, listUploadErrors, uploadSample, uploadSummary, type UploadRow } from './queries.js';
+import {
+  findUpload,
+  listUploadErrors,
+  uploadSample,
+  uploadSummary,
+  type UploadRow,
+} from './import-queries.js';
 import {
   describeImportProblem,
   describeUploadError,

@@ -8,10 +8,10 @@ import {
   type DepartmentRef,
   type EmployeeRef,
   type PayslipCodeRef,
-  type PayrollScope,
   type StagedRow,
   type UploadError,
-} from './queries.js';
+} from './import-queries.js';
+import { type PayrollScope } from './queries.js';
 
 /**
  * The checks of one batch of parsed rows that need the database: the employee (in the officer's

@@ -40,8 +40,8 @@ import {
   insertUploadErrors,
   payslipCodes,
   runCrossRowChecks,
-  type PayrollScope,
-} from './queries.js';
+} from './import-queries.js';
+import { type PayrollScope } from './queries.js';
 
 export { ImportRefused } from './import-format.js';
 

@@ -8,7 +8,8 @@ import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { PayrollService } from './payroll-service.js';
-import { departmentsInScope, registrationFigures, searchEmployees, type EmployeeRecord } from './queries.js';
+import { departmentsInScope } from './queries.js';
+import { registrationFigures, searchEmployees, type EmployeeRecord } from './payroll-queries.js';
 import { auditView, idParam, payrollScope, renderStaff, setFlash, wantsSearch } from './web.js';
 
 const PAGE_SIZE = 20;

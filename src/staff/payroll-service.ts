@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { Config } from '../core/config.js';
 import { AccountRecovery } from './account-recovery.js';
-import { findEmployeeInScope, type EmployeeRecord, type PayrollScope } from './queries.js';
+import { findEmployeeInScope, type EmployeeRecord } from './payroll-queries.js';
+import { type PayrollScope } from './queries.js';
 import { holdsAnyStaffRole } from './recovery-queries.js';
 
 export interface RequestFacts {

@@ -5,7 +5,8 @@ import type { CurrentUser, StaffRole } from '../core/current-user.js';
 import { formatMoney, monthName } from '../core/format.js';
 import type { Translate } from '../core/i18n/index.js';
 import { renderPage, type RenderOptions } from '../core/render.js';
-import type { PayrollScope, UploadError } from './queries.js';
+import { type PayrollScope } from './queries.js';
+import { type UploadError } from './import-queries.js';
 
 /** What the staff pages share: the signed-in officer's scope, flash notices, the sub-menu. */
 
