@@ -5,7 +5,7 @@ import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
 import { hashSecret, verifySecret } from '../core/passwords.js';
-import { hitRateLimit } from '../middleware/rate-limit.js';
+import { hitRateLimit } from '../core/rate-limit-counter.js';
 import {
   accountAnswers,
   countFailure,

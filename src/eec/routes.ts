@@ -3,7 +3,7 @@ import type { AppDeps } from '../core/deps.js';
 import { formatDate, monthName } from '../core/format.js';
 import { renderPage } from '../core/render.js';
 import { requireEmployee, requireSignedIn } from '../middleware/access.js';
-import { parseYear } from '../epayslip/service.js';
+import { parseYear } from '../core/periods.js';
 import { ecPdf } from './pdf.js';
 import { findEcHeader, findEcYear, listEcYears, sumEcLines } from './queries.js';
 import { buildEcForm, ecBlocks, ecPdfFileName, ecTitle, ecYearStatus, type EcForm } from './service.js';

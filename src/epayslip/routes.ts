@@ -1,18 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../core/deps.js';
 import { formatDate, maskAccount, monthName } from '../core/format.js';
+import { parseMonth, parseYear } from '../core/periods.js';
 import { renderPage } from '../core/render.js';
 import { requireEmployee, requireSignedIn } from '../middleware/access.js';
 import { amendmentNote, payslipPdf } from './pdf.js';
 import { findPublishedPayslip, listPublishedPeriods } from './queries.js';
-import {
-  buildPayslipView,
-  employeeBlock,
-  groupByYear,
-  parseMonth,
-  parseYear,
-  pdfFileName,
-} from './service.js';
+import { buildPayslipView, employeeBlock, groupByYear, pdfFileName } from './service.js';
 
 export function epayslipRouter(deps: AppDeps): Router {
   const router = Router();

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { StaffRole } from '../core/current-user.js';
-import { loginUrlFor } from '../auth/return-to.js';
+import { loginUrlFor } from './return-to.js';
 import { renderPage } from '../core/render.js';
 
 export class HttpError extends Error {

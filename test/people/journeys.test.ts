@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_PASSWORD, DEMO_TEMP_PASSWORD } from '../../seeds/demo-accounts.js';
-import { safeReturnTo } from '../../src/auth/return-to.js';
+import { safeReturnTo } from '../../src/middleware/return-to.js';
 import { allKeys, translate } from '../../src/core/i18n/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { login, TestClient, visibleText } from '../helpers/http.js';

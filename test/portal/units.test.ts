@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { buildPagination, clampPage, parsePage } from '../../src/core/pagination.js';
 import { buildChart, type ModuleWidget } from '../../src/dashboard/service.js';
 import { parseDateInput } from '../../src/emaklum/service.js';
-import { parseMonth, parseYear } from '../../src/epayslip/service.js';
+import { parseMonth, parseYear } from '../../src/core/periods.js';
 import { contentTypeFor, downloadPath, formatFileSize } from '../../src/muat-turun/service.js';
 
 describe('small rules', () => {
