@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import path from 'node:path';
 import pg from 'pg';
 import type { AppDeps } from './core/deps.js';
-import { healthRouter } from './health/routes.js';
+import { healthRouter } from './health/index.js';
 import './messages.js'; // registers every feature's texts with the core before any page renders
 import { mountFeatureRoutes } from './routes.js';
 import { formBodies } from './middleware/body-parsing.js';

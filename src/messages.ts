@@ -1,18 +1,15 @@
 import { registerMessages } from './core/i18n/index.js';
-import { authMessages } from './auth/messages.js';
-import { dashboardMessages } from './dashboard/messages.js';
-import { epayslipMessages } from './epayslip/messages.js';
-import { eecMessages } from './eec/messages.js';
-import { emaklumMessages } from './emaklum/messages.js';
-import { permohonanMessages } from './permohonan/messages.js';
-import { muatTurunMessages } from './muat-turun/messages.js';
-import { profileMessages } from './profile/messages.js';
-import { staffMessages } from './staff/messages.js';
-import { auditMessages } from './staff/audit-messages.js';
-import { importMessages } from './staff/import-messages.js';
-import { staffRecoveryMessages } from './staff/recovery-messages.js';
-import { devMessages } from './dev/messages.js';
-import { treasuryMessages } from './treasury/messages.js';
+import { authMessages } from './auth/index.js';
+import { dashboardMessages } from './dashboard/index.js';
+import { epayslipMessages } from './epayslip/index.js';
+import { eecMessages } from './eec/index.js';
+import { emaklumMessages } from './emaklum/index.js';
+import { permohonanMessages } from './permohonan/index.js';
+import { muatTurunMessages } from './muat-turun/index.js';
+import { profileMessages } from './profile/index.js';
+import { auditMessages, importMessages, staffMessages, staffRecoveryMessages } from './staff/index.js';
+import { devMessages } from './dev/index.js';
+import { treasuryMessages } from './treasury/index.js';
 
 /**
  * Each feature keeps its own texts; the composition root registers them with the core here

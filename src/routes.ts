@@ -1,15 +1,16 @@
 import type { Express } from 'express';
 import type { AppDeps } from './core/deps.js';
-import { authRouter } from './auth/routes.js';
-import { dashboardRouter } from './dashboard/routes.js';
-import { epayslipRouter } from './epayslip/routes.js';
-import { eecRouter } from './eec/routes.js';
-import { emaklumRouter } from './emaklum/routes.js';
-import { permohonanRouter } from './permohonan/routes.js';
-import { muatTurunRouter } from './muat-turun/routes.js';
-import { profileRouter } from './profile/routes.js';
-import { staffRouter } from './staff/routes.js';
-import { devRouter } from './dev/routes.js';
+import { authRouter } from './auth/index.js';
+import { dashboardRouter } from './dashboard/index.js';
+import { epayslipRouter } from './epayslip/index.js';
+import { eecRouter } from './eec/index.js';
+import { emaklumRouter } from './emaklum/index.js';
+import { permohonanRouter } from './permohonan/index.js';
+import { muatTurunRouter } from './muat-turun/index.js';
+import { profileRouter } from './profile/index.js';
+import { staffRouter } from './staff/index.js';
+import { registerTreasuryRoutes } from './treasury/index.js';
+import { devRouter } from './dev/index.js';
 import { benchCeilingEnabled, benchRouter } from './bench-route.js';
 
 /** Every feature's router, in one table: URL prefix → router. */
@@ -22,7 +23,7 @@ export function mountFeatureRoutes(app: Express, deps: AppDeps): void {
   app.use('/permohonan', permohonanRouter(deps));
   app.use('/muat-turun', muatTurunRouter(deps));
   app.use('/profil', profileRouter(deps));
-  app.use('/pentadbir', staffRouter(deps));
+  app.use('/pentadbir', staffRouter(deps, [registerTreasuryRoutes]));
   // Development pages (the caught-mail inbox) do not exist in production.
   if (!deps.config.isProduction && deps.devMailbox) app.use('/dev', devRouter(deps));
   // The benchmark's ceiling route (bench/run.ts), only when BENCH_CEILING_ROUTE=1.

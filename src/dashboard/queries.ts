@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { prepared } from '../core/db.js';
 import { currentPublishedPayslip } from '../core/payslips.js';
-import type { PaymentStatus } from '../emaklum/catalog.js';
-import type { ApplicationStatus, Module } from '../permohonan/catalog.js';
+import { type PaymentStatus } from '../emaklum/index.js';
+import { type ApplicationStatus, type Module } from '../permohonan/index.js';
 
 /**
  * "Pembayaran Dalam Proses" (DESIGN 1.5): only payments still with the bank. "Diterima oleh bank"

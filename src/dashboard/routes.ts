@@ -2,8 +2,8 @@ import { Router } from 'express';
 import type { AppDeps } from '../core/deps.js';
 import { renderPage } from '../core/render.js';
 import { requireEmployee, requireSignedIn } from '../middleware/access.js';
-import { STATUS_BADGE } from '../permohonan/catalog.js';
-import { PAYMENT_STATUS_BADGE } from '../emaklum/catalog.js';
+import { STATUS_BADGE } from '../permohonan/index.js';
+import { PAYMENT_STATUS_BADGE } from '../emaklum/index.js';
 import { listLoans } from './queries.js';
 import { loadDashboard } from './service.js';
 

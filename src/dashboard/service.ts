@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { MODULES, STATUSES, type ApplicationStatus, type Module } from '../permohonan/catalog.js';
+import { MODULES, STATUSES, type ApplicationStatus, type Module } from '../permohonan/index.js';
 import {
   IN_PROCESS_PAYMENT_STATUS,
   loadDashboardData,
@@ -64,7 +64,15 @@ export interface Dashboard {
 const COLOURS = ['#0b3d91', '#1f7a8c', '#b45309', '#6d28d9', '#15803d'];
 
 // Each module's full name sits above its bar (codes such as "PROC" mean nothing to most people).
-const CHART = { width: 320, labelWidth: 0, barMax: 270, rowHeight: 48, labelHeight: 18, barHeight: 20, top: 4 };
+const CHART = {
+  width: 320,
+  labelWidth: 0,
+  barMax: 270,
+  rowHeight: 48,
+  labelHeight: 18,
+  barHeight: 20,
+  top: 4,
+};
 
 /** A horizontal bar per module, drawn on the server as SVG geometry (no script needed). */
 export function buildChart(modules: ModuleWidget[]): Chart {
@@ -88,7 +96,9 @@ export function buildChart(modules: ModuleWidget[]): Chart {
   return {
     width: CHART.width,
     height:
-      CHART.top * 2 + modules.length * CHART.rowHeight - (CHART.rowHeight - CHART.labelHeight - CHART.barHeight),
+      CHART.top * 2 +
+      modules.length * CHART.rowHeight -
+      (CHART.rowHeight - CHART.labelHeight - CHART.barHeight),
     labelWidth: CHART.labelWidth,
     barHeight: CHART.barHeight,
     bars,

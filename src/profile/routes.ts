@@ -5,7 +5,7 @@ import type { AppDeps } from '../core/deps.js';
 import { renderPage, type FieldError } from '../core/render.js';
 import { requireSignedIn } from '../middleware/access.js';
 import { ProfileService } from './service.js';
-import { isGeneratedPhrase, randomPhrase } from '../auth/phrase/generator.js';
+import { isGeneratedPhrase, randomPhrase } from '../auth/index.js';
 import {
   ANSWER_MAX,
   combine,

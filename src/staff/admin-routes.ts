@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { normaliseLoginId } from '../auth/login-service.js';
+import { normaliseLoginId } from '../auth/index.js';
 import { requestContext } from '../core/audit.js';
 import type { StaffRole } from '../core/current-user.js';
 import type { AppDeps } from '../core/deps.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { FirstTimeService } from '../auth/first-time-service.js';
+import { FirstTimeService } from '../auth/index.js';
 import { writeAudit } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { findHelpdeskAccount, unlockAccount, type HelpdeskAccount } from './helpdesk-queries.js';

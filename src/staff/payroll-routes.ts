@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { isGovernmentEmail } from '../auth/first-time-service.js';
+import { isGovernmentEmail } from '../auth/index.js';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { formatDateTime } from '../core/format.js';

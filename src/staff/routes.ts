@@ -6,16 +6,19 @@ import { registerHelpdeskRoutes } from './helpdesk-routes.js';
 import { registerImportRoutes } from './import-routes.js';
 import { registerHoldRoutes } from './hold-routes.js';
 import { registerPayrollRoutes } from './payroll-routes.js';
-import { registerTreasuryRoutes } from '../treasury/routes.js';
 import { departmentsInScope } from './queries.js';
 import { payrollScope, renderStaff } from './web.js';
 
 /**
  * Pengurusan Pentadbir (/pentadbir). Every route is registered directly on this router with its
  * own requireRole guard, checked on the server for every request; test/staff/access.test.ts walks
- * this router's stack so a new route without a guard fails the tests.
+ * this router's stack so a new route without a guard fails the tests. Other areas of the staff
+ * pages (the treasury's) are passed in by the composition root (src/routes.ts), so that staff
+ * does not import them.
  */
-export function staffRouter(deps: AppDeps): Router {
+export type StaffArea = (router: Router, deps: AppDeps) => void;
+
+export function staffRouter(deps: AppDeps, areas: StaffArea[] = []): Router {
   const router = Router();
   router.use(requireSignedIn);
 
@@ -32,6 +35,6 @@ export function staffRouter(deps: AppDeps): Router {
   registerHelpdeskRoutes(router, deps);
   registerHoldRoutes(router, deps);
   registerAdminRoutes(router, deps);
-  registerTreasuryRoutes(router, deps);
+  for (const register of areas) register(router, deps);
   return router;
 }

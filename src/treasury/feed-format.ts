@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { parseDateInput } from '../emaklum/service.js';
-import { PAYMENT_STATUSES, type PaymentStatus } from '../emaklum/catalog.js';
+import { parseDateInput, PAYMENT_STATUSES, type PaymentStatus } from '../emaklum/index.js';
 
 /**
  * The treasury's payment status file (docs/emaklum-status-feed.md): UTF-8 CSV, comma-separated,

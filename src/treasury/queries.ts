@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { PaymentMethod, PaymentStatus } from '../emaklum/catalog.js';
+import { type PaymentMethod, type PaymentStatus } from '../emaklum/index.js';
 import type { FeedProblem } from './feed-format.js';
 
 type Db = Knex | Knex.Transaction;

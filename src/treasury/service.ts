@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { writeAudit } from '../core/audit.js';
 import { klParts } from '../core/format.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
-import { checkTransition } from '../emaklum/status-transitions.js';
+import { checkTransition } from '../emaklum/index.js';
 import { statusChangeEmail } from './emails.js';
 import { parseFeed, type FeedProblem, type FeedRow } from './feed-format.js';
 import {

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { createLogger } from '../../src/core/logger.js';
 import { KWSP_MEMBER_CODES, PENSION_CODES } from '../../src/staff/payroll-rules.js';
-import { staffRouter } from '../../src/staff/routes.js';
+import { staffRouter } from '../../src/staff/index.js';
+import { registerTreasuryRoutes } from '../../src/treasury/index.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import type { TestApp } from '../helpers/app.js';
 import { csrfTokenIn, TestClient, type Page } from '../helpers/http.js';
@@ -49,7 +50,9 @@ export interface StaffRoute {
  * route added later is walked by the access tests without anyone listing it.
  */
 export function staffRoutes(app: TestApp): StaffRoute[] {
-  const router = staffRouter({ config: app.config, db: app.db, logger: createLogger('silent') });
+  const deps = { config: app.config, db: app.db, logger: createLogger('silent') };
+  // As src/routes.ts mounts it: the treasury's routes are an area of the staff router.
+  const router = staffRouter(deps, [registerTreasuryRoutes]);
   const out: StaffRoute[] = [];
   for (const layer of router.stack as unknown as {
     route?: { path: string; methods: Record<string, boolean> };

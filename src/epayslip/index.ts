@@ -1,0 +1,3 @@
+/** ePayslip: the public API. */
+export { epayslipMessages } from './messages.js';
+export { epayslipRouter } from './routes.js';

@@ -1,0 +1,2 @@
+/** Health endpoints (/healthz, /readyz): the public API. */
+export { healthRouter } from './routes.js';

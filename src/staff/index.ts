@@ -1,0 +1,11 @@
+/**
+ * Pengurusan Pentadbir (/pentadbir): the public API. Another area of the staff pages (the
+ * treasury) registers its routes through `staffRouter(deps, [area])` and uses the staff frame.
+ */
+export { auditMessages } from './audit-messages.js';
+export { importMessages } from './import-messages.js';
+export { staffMessages } from './messages.js';
+export { receiveFile, safeFileName } from './multipart.js';
+export { staffRecoveryMessages } from './recovery-messages.js';
+export { staffRouter, type StaffArea } from './routes.js';
+export { idParam, renderStaff, setFlash } from './web.js';
