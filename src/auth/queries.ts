@@ -51,7 +51,6 @@ export async function findLoginAccount(db: Db, loginId: string): Promise<LoginAc
     .options(prepared('login-account'));
 }
 
-/** A successful login: the failure and lock counts start again; the welcome is shown once. */
 /**
  * A successful login: the failure counters cleared, the last login stamped and its audit row
  * written, in ONE statement (one round trip on the login path, which the benchmark measures

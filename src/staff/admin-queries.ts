@@ -61,7 +61,10 @@ export async function findRoleAccount(db: Db, accountId: number): Promise<RoleAc
   return { ...account, roles: roles as StaffRole[], departments };
 }
 
-/** Locks the account's role rows for a role change (two admins cannot remove the last two at once). */
+/**
+ * Locks the staff_roles TABLE (not rows) for a role change: two administrators cannot remove the
+ * last two administrators at once, and a count of holders cannot miss a concurrent grant.
+ */
 export async function lockStaffRoles(db: Db): Promise<void> {
   await db.raw('LOCK TABLE staff_roles IN SHARE ROW EXCLUSIVE MODE');
 }
@@ -108,8 +111,6 @@ export async function removeDepartment(db: Db, accountId: number, departmentId: 
 export async function removeAllDepartments(db: Db, accountId: number): Promise<void> {
   await db('staff_departments').where('account_id', accountId).delete();
 }
-
-/** Ends an account's sessions (all, or all but one): a privilege change takes a new login. */
 
 // ------------------------------------------------------------------ administrator: audit log
 

@@ -144,18 +144,3 @@ export async function unlockAccount(db: Db, accountId: number): Promise<number> 
     .where((w) => w.whereNotNull('locked_until').orWhere('failed_count', '>', 0))
     .update({ locked_until: null, failed_count: 0, updated_at: db.fn.now() });
 }
-
-/** Stores a new temporary password (hash only) and the outbox row of its email; voids the old one. */
-export async function storeTemporaryPassword(
-  db: Db,
-  accountId: number,
-  facts: { hash: string; expiresAt: Date; outboxId: number },
-): Promise<void> {
-  await db('accounts').where({ id: accountId, status: 'pending' }).update({
-    temp_password_hash: facts.hash,
-    temp_password_expires_at: facts.expiresAt,
-    temp_password_sent_at: db.fn.now(),
-    temp_password_outbox_id: facts.outboxId,
-    updated_at: db.fn.now(),
-  });
-}

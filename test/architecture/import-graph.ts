@@ -70,3 +70,27 @@ export function cycles(graph: Map<string, string[]>): string[][] {
   for (const node of [...graph.keys()].sort()) if (!state.has(node)) visit(node);
   return found;
 }
+
+/** Modules that are not features: any module may use them (core only itself). */
+const SHARED = new Set(['core', 'middleware', 'types']);
+/** A module's entries besides index.ts (see the test's header). */
+const OTHER_ENTRIES = new Set(['dev/bring-up.ts']);
+
+/** Every import that breaks a boundary rule, as "from -> to: rule". */
+export function boundaryViolations(graph: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const [from, targets] of graph) {
+    const a = moduleOf(from);
+    for (const to of targets) {
+      const b = moduleOf(to);
+      // Files outside src/ (migrations, seeds) are the tools' side, not a module of the app.
+      if (a === b || to.startsWith('../')) continue;
+      if (a === 'core') out.push(`${from} -> ${to}: src/core imports only src/core`);
+      else if (a === 'middleware' && !SHARED.has(b))
+        out.push(`${from} -> ${to}: middleware imports only core and middleware`);
+      else if (!SHARED.has(b) && b !== '' && !to.endsWith('/index.ts') && !OTHER_ENTRIES.has(to))
+        out.push(`${from} -> ${to}: another module is used through its index.ts`);
+    }
+  }
+  return out.sort();
+}
