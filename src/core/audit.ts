@@ -28,6 +28,12 @@ export async function writeAudit(db: Knex | Knex.Transaction, entry: AuditEntry)
 }
 
 /** The request facts every audit row carries. */
-export function requestContext(req: Request): { ip: string | null; userAgent: string | null } {
+/** Who sent a request, as the audit log records it (what requestContext reads from it). */
+export interface RequestFacts {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function requestContext(req: Request): RequestFacts {
   return { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
 }

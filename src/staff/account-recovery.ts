@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { writeAudit } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { formatDateTime, maskIc } from '../core/format.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
@@ -11,11 +11,6 @@ import {
   voidAccountSecrets,
 } from './recovery-queries.js';
 import { endOtherSessions } from '../accounts/index.js';
-
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 /** Who acts: their account and the role they act in (Unit Gaji or administrator). */
 export interface RecoveryActor {

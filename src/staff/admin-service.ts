@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
-import { writeAudit } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import type { StaffRole } from '../core/current-user.js';
 import {
   addDepartments,
@@ -16,11 +16,6 @@ import {
   type AuditRow,
 } from './admin-queries.js';
 import { endOtherSessions } from '../accounts/index.js';
-
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export interface Actor {
   accountId: number;
