@@ -93,7 +93,9 @@ async function database(): Promise<{ server?: BenchPostgres; url: string }> {
         ['--import', 'tsx', 'scripts/seed-scale.ts', '--employees', SEED_EMPLOYEES, '--months', SEED_MONTHS],
         { cwd: ROOT, env: { ...env, DATABASE_URL: '' }, stdio: 'inherit' },
       );
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed:scale exited with ${code}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`seed:scale exited with ${code}`)),
+      );
     });
     server = await startBenchPostgres('serve');
   }
@@ -197,7 +199,12 @@ async function main(): Promise<void> {
     const targets: PageTarget<SampleUser>[] = [
       { key: 'loginPage', label: 'login page, anonymous (GET /)', pool: [], path: () => '/' },
       { key: 'dashboard', label: 'dashboard /laman-utama', pool: users, path: () => '/laman-utama' },
-      { key: 'payslip', label: 'payslip /epayslip/:y/:m', pool: users, path: (u, i) => slipPath(u, i, false) },
+      {
+        key: 'payslip',
+        label: 'payslip /epayslip/:y/:m',
+        pool: users,
+        path: (u, i) => slipPath(u, i, false),
+      },
       { key: 'pdf', label: 'payslip PDF', pool: users, path: (u, i) => slipPath(u, i, true) },
       {
         key: 'emaklum',
@@ -228,7 +235,9 @@ async function main(): Promise<void> {
     const rawBefore = await rawArgon2(settings, threadPool, argonNode);
     const loginSettings = { ...settings, seconds: LOGIN_SECONDS };
     const loginIds = users.map((u) => u.loginId);
-    results.push(await measurePasswordStep(loginSettings, portal.url, loginIds, rawBefore.rate, onPortal, log));
+    results.push(
+      await measurePasswordStep(loginSettings, portal.url, loginIds, rawBefore.rate, onPortal, log),
+    );
     if (env.BENCH_WHOLE_LOGIN === '1')
       results.push(await measureWholeLogin(loginSettings, portal.url, loginIds, onPortal, log));
     const argon2 = meanRate(rawBefore, await rawArgon2(settings, threadPool, argonNode));
@@ -329,7 +338,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

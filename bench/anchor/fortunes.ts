@@ -43,10 +43,10 @@ export async function prepareFortunes(serverUrl: string, database = ANCHOR_DB): 
     await client.query('BEGIN');
     await client.query('DROP TABLE IF EXISTS fortune');
     await client.query('CREATE TABLE fortune (id integer PRIMARY KEY, message varchar(2048) NOT NULL)');
-    await client.query(
-      'INSERT INTO fortune (id, message) SELECT * FROM unnest($1::int[], $2::text[])',
-      [FORTUNES.map((f) => f[0]), FORTUNES.map((f) => f[1])],
-    );
+    await client.query('INSERT INTO fortune (id, message) SELECT * FROM unnest($1::int[], $2::text[])', [
+      FORTUNES.map((f) => f[0]),
+      FORTUNES.map((f) => f[1]),
+    ]);
     await client.query('COMMIT');
     await client.query('ANALYZE fortune');
   } finally {

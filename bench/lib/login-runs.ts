@@ -5,7 +5,7 @@
  */
 import autocannon from 'autocannon';
 import { SCALE_PASSWORD } from '../scale/accounts.js';
-import { csrfTokenOf, form, loginStepOne, sessionCookieOf } from './login.js';
+import { csrfTokenOf, form, loginStepOne, mergeCookies } from './login.js';
 import { measure, randomIp, type Settings } from './measure.js';
 import { runChild, waitForIdle } from './processes.js';
 import { machineBusySeconds } from './procstat.js';
@@ -186,7 +186,7 @@ export async function measureWholeLogin(
           },
           onResponse: (_status, body, context, headers) => {
             const ctx = context as Ctx;
-            ctx.cookie = sessionCookieOf(header(headers, 'set-cookie'));
+            ctx.cookie = mergeCookies(undefined, header(headers, 'set-cookie'));
             ctx.token = csrfTokenOf(body);
           },
         },
@@ -205,9 +205,10 @@ export async function measureWholeLogin(
               body: form({ _csrf: ctx.token, loginId: ctx.loginId! }),
             };
           },
-          onResponse: (_status, body, context) => {
+          onResponse: (_status, body, context, headers) => {
             const ctx = context as Ctx;
             ctx.token = csrfTokenOf(body) ?? ctx.token;
+            ctx.cookie = mergeCookies(ctx.cookie, header(headers, 'set-cookie'));
           },
         },
         {

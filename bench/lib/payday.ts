@@ -102,7 +102,10 @@ export async function payday(o: PaydayOptions): Promise<PaydayResult> {
     o.log(
       `payday: ${cookies.length} employees (${created.rowCount ?? 0} accounts added) download ${path} once each, ${o.connections} at a time`,
     );
-    const probe = await fetch(`${o.baseUrl}${path}`, { headers: { cookie: cookies[0]! }, redirect: 'manual' });
+    const probe = await fetch(`${o.baseUrl}${path}`, {
+      headers: { cookie: cookies[0]! },
+      redirect: 'manual',
+    });
     await probe.arrayBuffer();
     if (probe.status !== 200 || !probe.headers.get('content-type')?.includes('pdf'))
       throw new Error(`a made session's PDF answered ${probe.status}: the session store has changed?`);

@@ -3,7 +3,7 @@
  * starts it), the Fortunes anchor, helper children; free ports; waiting for the machine to go idle.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ROOT } from '../scale/postgres.js';
@@ -80,6 +80,7 @@ export async function startServer(
   probe: string,
   logName: string,
 ): Promise<Server> {
+  mkdirSync(path.join(ROOT, '.data'), { recursive: true });
   const logFile = path.join(ROOT, '.data', logName);
   const fd = openSync(logFile, 'w');
   const child = spawn(serverNode(), args, { cwd: ROOT, env, stdio: ['ignore', fd, fd] });
@@ -92,7 +93,8 @@ export async function startServer(
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: see .data/${logName}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode}: see .data/${logName}`);
     const ok = await fetch(`${url}${probe}`).then(
       (r) => r.status === 200,
       () => false,
@@ -142,4 +144,3 @@ export async function waitForIdle(pids: number[], maxMs = 30_000): Promise<void>
     last = now;
   }
 }
-

@@ -143,9 +143,14 @@ function rows(r: BenchReport): { header: string[]; body: string[][] } {
     'other load',
   ];
   const body = r.results.map((x) => {
-    if (typeof x.skipped === 'string') return [x.label, `skipped: ${x.skipped}`, ...header.slice(2).map(() => '')];
+    if (typeof x.skipped === 'string')
+      return [x.label, `skipped: ${x.skipped}`, ...header.slice(2).map(() => '')];
     const vsArgon2 = x.key === 'login' || x.key === 'journey';
-    const ratio = vsArgon2 ? `${pct(x.rps / r.argon2.rate)} of argon2` : anchor ? pct(x.rps / anchor.rps) : '-';
+    const ratio = vsArgon2
+      ? `${pct(x.rps / r.argon2.rate)} of argon2`
+      : anchor
+        ? pct(x.rps / anchor.rps)
+        : '-';
     // The same ratio from CPU cost (app + PostgreSQL per request), steadier on a shared machine.
     const cost = x.appCpuMs + x.pgCpuMs;
     const cpuRatio = vsArgon2
@@ -283,7 +288,12 @@ function markdown(r: BenchReport): string {
       page = p.page;
       md.push(`#### ${page}`, '');
     }
-    md.push('```sql', p.sql.replace(/\s+\n/g, '\n').trim(), `-- parameters: ${JSON.stringify(p.bindings)}`, '```');
+    md.push(
+      '```sql',
+      p.sql.replace(/\s+\n/g, '\n').trim(),
+      `-- parameters: ${JSON.stringify(p.bindings)}`,
+      '```',
+    );
     md.push('```text', p.plan, '```', '');
   }
   return md.join('\n');
