@@ -23,8 +23,8 @@
  * it is), UV_THREADPOOL_SIZE, DATABASE_POOL_MAX, BENCH_SEED_EMPLOYEES / BENCH_SEED_MONTHS (50000 /
  * 24, when it must seed), BENCH_DOC (docs/benchmarks.md; "-" writes no file), BENCH_APP_NODE_ARGS
  * (default "--max-old-space-size=128", as `npm run start:production`), DATABASE_URL.
- * A quick development run: BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=1 BENCH_LIGHT_SECONDS=1
- * BENCH_PAYDAY=2000 BENCH_DOC=- npm run bench.
+ * A quick development run: `npm run bench:quick` (BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=1
+ * BENCH_LIGHT_SECONDS=1 BENCH_LOGIN_SECONDS=4 BENCH_PAYDAY=2000 BENCH_DOC=-).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

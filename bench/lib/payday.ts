@@ -68,7 +68,8 @@ export async function payday(o: PaydayOptions): Promise<PaydayResult> {
          JOIN payslips p ON p.employee_id = e.id AND p.year = $1 AND p.month = $2 AND p.published_at <= now()
         CROSS JOIN (SELECT password_hash, secret_phrase, secret_image_id FROM accounts
                      WHERE kind = 'employee' AND status = 'active' ORDER BY id LIMIT 1) t
-        WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.employee_id = e.id OR a.login_id = e.ic_no)
+        WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.employee_id = e.id)
+          AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.login_id = e.ic_no)
         ORDER BY e.id
         LIMIT greatest(0, $3::int - (SELECT count(*) FROM accounts a JOIN payslips q ON q.employee_id = a.employee_id
                                       AND q.year = $1 AND q.month = $2 WHERE a.status = 'active'))
