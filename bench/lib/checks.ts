@@ -51,6 +51,10 @@ export function checks(r: BenchReport): Check[] {
       continue;
     }
     const v = x.rps / anchor.rps;
+    if (v <= 0) {
+      out.push({ text, met: false, detail: `no request answered (${x.failed} failed)` });
+      continue;
+    }
     out.push({
       text,
       met: v >= min,
@@ -64,9 +68,10 @@ export function checks(r: BenchReport): Check[] {
     const limit = anchor.p99 * P99_FACTOR;
     for (const [k, , name] of RATIO_TARGETS) {
       const x = measured(r, k);
-      if (!x) continue;
+      // A run where nothing was answered has no latency to compare.
+      if (!x || x.rps <= 0) continue;
       out.push({
-        text: `p99 of the ${name.toLowerCase()} at ${r.connections} connections ≤ ${P99_FACTOR}× the anchor's (${n0(limit)} ms)`,
+        text: `p99 of the ${name.charAt(0).toLowerCase()}${name.slice(1)} at ${r.connections} connections ≤ ${P99_FACTOR}× the anchor's (${n0(limit)} ms)`,
         met: x.p99 <= limit,
         detail:
           (x.p99 <= limit

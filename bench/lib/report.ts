@@ -195,6 +195,12 @@ function rows(r: BenchReport): { header: string[]; body: string[][] } {
   return { header, body };
 }
 
+/** Mean cores used by other processes during the measured runs. */
+export function otherLoad(r: BenchReport): number {
+  const runs = r.results.filter((x): x is Measured => x.skipped === undefined);
+  return runs.length ? runs.reduce((sum, x) => sum + x.otherCores, 0) / runs.length : 0;
+}
+
 function paydayLines(r: BenchReport): string[] {
   const p = r.payday;
   if ('skipped' in p) return [`Not run: ${p.skipped}.`];
@@ -224,6 +230,8 @@ function consoleTable(r: BenchReport): string {
   const line = (c: string[]) =>
     c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), ''];
+  if (otherLoad(r) > 0.3)
+    out.push(`NOT A QUIET RUN: other processes used ${n1(otherLoad(r))} cores on average`, '');
   for (const c of checks(r)) out.push(`${c.met ? 'met   ' : 'MISSED'}  ${c.text}: ${c.detail}`);
   out.push('', 'workers:', ...scalingLines(r), '', 'payday:', ...paydayLines(r));
   return out.join('\n');
@@ -234,6 +242,13 @@ function markdown(r: BenchReport): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const m = r.machine;
   const md: string[] = [`## Latest run: ${klDate(r.date)} (Asia/Kuala_Lumpur)`, ''];
+  const busy = otherLoad(r);
+  if (busy > 0.3)
+    md.push(
+      `> **Not a quiet run**: other processes kept ${n1(busy)} of the ${r.machine.cores} cores busy on average ` +
+        'during the runs (the "other load" column), so these figures are not comparable with a quiet run.',
+      '',
+    );
   md.push(
     `- **Machine**: ${m.cpu}, ${m.cores} cores, ${n1(m.ramGb)} GB RAM; PostgreSQL ${r.postgres} (${r.database}), on the same machine. ` +
       `The portal and the anchor on Node ${r.serverNode}; the load generator on Node ${r.node}.`,

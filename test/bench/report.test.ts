@@ -91,7 +91,7 @@ test('targets are ratios to the anchor, each met or missed with its gap', () => 
   assert.match(out, /met\s+Payslip page ≥ 50% of the anchor: 50%/);
   assert.match(out, /met\s+Payslip PDF ≥ 25% of the anchor: 25%/);
   // p99 ≤ 3× the anchor's 40 ms: 119 ms is in, 130 and 150 are out.
-  assert.match(out, /met\s+p99 of the emaklum search at 50 connections ≤ 3× the anchor's \(120 ms\): 119 ms/);
+  assert.match(out, /met\s+p99 of the eMaklum search at 50 connections ≤ 3× the anchor's \(120 ms\): 119 ms/);
   assert.match(
     out,
     /MISSED\s+p99 of the dashboard at 50 connections ≤ 3× the anchor's \(120 ms\): 150 ms \(3\.8×\): over by 30 ms/,
@@ -103,6 +103,16 @@ test('targets are ratios to the anchor, each met or missed with its gap', () => 
     /MISSED\s+App RSS at peak < 250 MB \(one worker\): 260 MB: over by 10 MB/,
   );
   assert.match(out, /ceiling\s+skipped: answered 404/);
+  assert.doesNotMatch(out, /NOT A QUIET RUN/);
+  // A page that answered nothing is missed, and has no p99 to be met.
+  const none = report({ skipped: 'x' });
+  none.results = none.results.map((x) =>
+    x.key === 'pdf' && x.skipped === undefined ? { ...x, rps: 0, requests: 0, failed: 100, p99: 0 } : x,
+  );
+  const noneOut = writeReport(none);
+  assert.match(noneOut, /MISSED\s+Payslip PDF ≥ 25% of the anchor: no request answered \(100 failed\)/);
+  assert.doesNotMatch(noneOut, /p99 of the payslip PDF/);
+  assert.match(out, /MISSED\s+p99 of the payslip PDF at 50 connections ≤ 3× the anchor.s \(120 ms\): 130 ms/);
 });
 
 test('the section in docs/benchmarks.md leads with the anchor, keeps before figures and the text around it', () => {
@@ -173,4 +183,15 @@ test('the payday section says when PDFs are not stored and when the time limit c
   assert.match(out, /10,000 served before the time limit \(BENCH_PAYDAY_SECONDS\) in 120\.0 s/);
   assert.match(out, /all 50,000 at this rate: 10\.0 minutes \(extrapolated\)/);
   assert.match(out, /PDFs not stored \(no `payslip_pdfs` table\)/);
+
+  // A run with other work on the machine says so, in the console and in the document.
+  const busy = report({ skipped: 'x' });
+  busy.results = busy.results.map((x) => (x.skipped === undefined ? { ...x, otherCores: 1.5 } : x));
+  assert.match(writeReport(busy), /NOT A QUIET RUN: other processes used 1\.5 cores on average/);
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-report-'));
+  writeReport(busy, path.join(dir, 'benchmarks.md'));
+  assert.match(
+    readFileSync(path.join(dir, 'benchmarks.md'), 'utf8'),
+    /\*\*Not a quiet run\*\*: other processes kept 1\.5 of the 2 cores busy/,
+  );
 });
