@@ -7,11 +7,31 @@ export function csrfTokenOf(html: string): string | undefined {
   return /name="_csrf"\s+value="([^"]+)"/.exec(html)?.[1];
 }
 
-/** `name=value` of the session cookie in a response's Set-Cookie headers. */
-export function sessionCookieOf(setCookie: string | string[] | undefined): string | undefined {
-  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  for (const c of all) {
+/**
+ * The `name=value` pairs of a response's Set-Cookie headers merged into `jar` (the session cookie,
+ * and the anonymous CSRF cookie an anonymous form page sets instead of a session), as the
+ * Cookie header a browser would send back. The Secure attribute is ignored: the bench speaks
+ * plain HTTP to the app as its reverse proxy would.
+ */
+export function mergeCookies(
+  jar: string | undefined,
+  setCookie: string | string[] | undefined,
+): string | undefined {
+  const pairs = new Map<string, string>();
+  for (const pair of (jar ?? '').split('; ').filter(Boolean))
+    pairs.set(pair.slice(0, pair.indexOf('=')), pair);
+  for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
     const pair = c.split(';')[0]!;
+    pairs.set(pair.slice(0, pair.indexOf('=')), pair);
+  }
+  return pairs.size ? [...pairs.values()].join('; ') : undefined;
+}
+
+/** `name=value` of the session cookie in a Cookie header or in Set-Cookie headers. */
+export function sessionCookieOf(cookies: string | string[] | undefined): string | undefined {
+  const all = Array.isArray(cookies) ? cookies : cookies ? cookies.split(/;\s*|\n/) : [];
+  for (const c of all) {
+    const pair = c.split(';')[0]!.trim();
     if (pair.startsWith(`${SESSION_COOKIE_NAME}=`)) return pair;
   }
   return undefined;
@@ -27,10 +47,9 @@ export async function loginStepOne(
 ): Promise<{ cookie: string; token: string; ip: string }> {
   const headers = { 'x-forwarded-for': ip };
   const first = await fetch(`${baseUrl}/`, { headers, redirect: 'manual' });
-  const cookie = sessionCookieOf(first.headers.getSetCookie());
+  let cookie = mergeCookies(undefined, first.headers.getSetCookie());
   let token = csrfTokenOf(await first.text());
-  if (!cookie || !token)
-    throw new Error(`GET / gave no session cookie or CSRF token (status ${first.status})`);
+  if (!cookie || !token) throw new Error(`GET / gave no cookie or CSRF token (status ${first.status})`);
   const step1 = await fetch(`${baseUrl}/log-masuk`, {
     method: 'POST',
     headers: { ...headers, cookie, 'content-type': 'application/x-www-form-urlencoded' },
@@ -39,7 +58,8 @@ export async function loginStepOne(
   });
   token = csrfTokenOf(await step1.text()) ?? token;
   if (step1.status !== 200) throw new Error(`POST /log-masuk answered ${step1.status}`);
-  return { cookie: sessionCookieOf(step1.headers.getSetCookie()) ?? cookie, token, ip };
+  cookie = mergeCookies(cookie, step1.headers.getSetCookie())!;
+  return { cookie, token, ip };
 }
 
 /**
@@ -48,27 +68,13 @@ export async function loginStepOne(
  * with TRUST_PROXY=true, as behind its reverse proxy), so per-IP limits see many clients.
  */
 export async function login(baseUrl: string, loginId: string, password: string, ip: string): Promise<string> {
-  const headers = { 'x-forwarded-for': ip };
-  const first = await fetch(`${baseUrl}/`, { headers, redirect: 'manual' });
-  let cookie = sessionCookieOf(first.headers.getSetCookie());
-  let token = csrfTokenOf(await first.text());
-  if (!cookie || !token)
-    throw new Error(`GET / gave no session cookie or CSRF token (status ${first.status})`);
-
-  const post = (path: string, fields: Record<string, string>) =>
-    fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...headers, cookie: cookie!, 'content-type': 'application/x-www-form-urlencoded' },
-      body: form({ _csrf: token!, ...fields }),
-      redirect: 'manual',
-    });
-  const step1 = await post('/log-masuk', { loginId });
-  const html = await step1.text();
-  if (step1.status !== 200) throw new Error(`POST /log-masuk answered ${step1.status}`);
-  cookie = sessionCookieOf(step1.headers.getSetCookie()) ?? cookie;
-  token = csrfTokenOf(html) ?? token;
-
-  const step2 = await post('/log-masuk/kata-laluan', { password });
+  const { cookie, token } = await loginStepOne(baseUrl, loginId, ip);
+  const step2 = await fetch(`${baseUrl}/log-masuk/kata-laluan`, {
+    method: 'POST',
+    headers: { 'x-forwarded-for': ip, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: form({ _csrf: token, password }),
+    redirect: 'manual',
+  });
   await step2.text();
   const signedIn = sessionCookieOf(step2.headers.getSetCookie());
   if (step2.status !== 303 || step2.headers.get('location') !== '/laman-utama' || !signedIn) {

@@ -69,27 +69,50 @@ export function machine(): { cpu: string; cores: number; ramGb: number } {
   return { cpu, cores, ramGb: memKb / 1024 / 1024 };
 }
 
-/** Samples an app's memory every 100 ms between start() and stop(). */
+/** The live process and its direct children (a cluster primary and its workers). */
+export function treeOf(rootPid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const s = statOf(Number(name));
+    if (s && (s.pid === rootPid || s.ppid === rootPid)) out.push(s.pid);
+  }
+  return out;
+}
+
+/**
+ * Samples an app's memory every 100 ms between start() and stop(): the peak of its largest
+ * process (the target is per process) and of the sum over the process and its children (the
+ * cluster's primary and workers together).
+ */
 export class MemorySampler {
   peakRssMb = 0;
+  peakTotalMb = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly pid: number) {}
 
+  private sample(): void {
+    let total = 0;
+    for (const pid of treeOf(this.pid)) {
+      const m = memoryOf(pid);
+      if (!m) continue;
+      total += m.rssMb;
+      this.peakRssMb = Math.max(this.peakRssMb, m.rssMb);
+    }
+    this.peakTotalMb = Math.max(this.peakTotalMb, total);
+  }
+
   start(): void {
     this.peakRssMb = 0;
-    const sample = () => {
-      const m = memoryOf(this.pid);
-      if (m) this.peakRssMb = Math.max(this.peakRssMb, m.rssMb);
-    };
-    sample();
-    this.timer = setInterval(sample, 100);
+    this.peakTotalMb = 0;
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 100);
   }
 
   stop(): number {
     clearInterval(this.timer);
-    const m = memoryOf(this.pid);
-    if (m) this.peakRssMb = Math.max(this.peakRssMb, m.rssMb);
+    this.sample();
     return this.peakRssMb;
   }
 }

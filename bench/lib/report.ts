@@ -1,8 +1,19 @@
 /** The benchmark's table (console) and its section of docs/benchmarks.md. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ExplainedQuery } from './explain.js';
+import { BEFORE, checks, measured, scalingLines } from './checks.js';
 
-export type RunKey = 'ceiling' | 'dashboard' | 'payslip' | 'pdf' | 'emaklum' | 'login' | 'journey';
+export type RunKey =
+  | 'anchor'
+  | 'loginPage'
+  | 'ceiling'
+  | 'dashboard'
+  | 'payslip'
+  | 'pdf'
+  | 'emaklum'
+  | 'login'
+  | 'journey'
+  | 'dashboard2';
 
 export type RunResult =
   | { key: RunKey; label: string; skipped: string }
@@ -21,7 +32,10 @@ export type RunResult =
       /** Responses that were not the expected one (errors, timeouts, wrong status). */
       failed: number;
       bytes: number;
+      /** The largest process's peak, and the peak of all the app's processes together. */
       peakRssMb: number;
+      peakTotalMb: number;
+      workers: number;
       /** CPU milliseconds per request (per login for the login run). */
       appCpuMs: number;
       pgCpuMs: number;
@@ -30,10 +44,33 @@ export type RunResult =
       otherCores: number;
     };
 
-type Measured = Extract<RunResult, { skipped?: undefined }>;
+export type Measured = Extract<RunResult, { skipped?: undefined }>;
+
+export interface PaydayResult {
+  employees: number;
+  served: number;
+  failed: number;
+  seconds: number;
+  rps: number;
+  /** Time to serve every employee: measured when all were served, else extrapolated. */
+  allSeconds: number;
+  p50: number;
+  p99: number;
+  appCpuMs: number;
+  pgCpuMs: number;
+  /** pg_total_relation_size('payslip_pdfs') before and after; undefined: no such table. */
+  storedBytesBefore?: number;
+  storedBytes?: number;
+  storedRows?: number;
+  period: string;
+}
 
 export interface BenchReport {
   date: Date;
+  /** How the portal ran (built app, mode) and the Node of the portal and the anchor. */
+  portal: string;
+  serverNode: string;
+  payday: PaydayResult | { skipped: string };
   machine: { cpu: string; cores: number; ramGb: number };
   node: string;
   postgres: string;
@@ -81,101 +118,23 @@ const END = '<!-- bench:end -->';
 const n0 = (v: number) => Math.round(v).toLocaleString('en');
 const n1 = (v: number) => v.toFixed(1);
 const pct = (v: number) => `${Math.round(v * 100)}%`;
+const mb = (bytes: number) => `${n1(bytes / 1024 / 1024)} MB`;
 
 function klDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-interface Check {
-  text: string;
-  met: boolean;
-  detail: string;
-}
-
-function checks(r: BenchReport): Check[] {
-  const get = (k: RunKey) => r.results.find((x): x is Measured => x.key === k && x.skipped === undefined);
-  const ceiling = get('ceiling');
-  const out: Check[] = [];
-  const ratio = (k: RunKey, min: number, name: string) => {
-    const x = get(k);
-    if (!x || !ceiling)
-      return out.push({ text: `${name} ≥ ${pct(min)} of the ceiling`, met: false, detail: 'not measured' });
-    const v = x.rps / ceiling.rps;
-    out.push({
-      text: `${name} ≥ ${pct(min)} of the ceiling`,
-      met: v >= min,
-      detail:
-        v >= min
-          ? `${pct(v)}`
-          : `${pct(v)}: missed by ${Math.round((min - v) * 100)} points (${n0(x.rps)} of the ${n0(min * ceiling.rps)} req/s needed)`,
-    });
-  };
-  ratio('dashboard', 0.5, 'Dashboard');
-  ratio('payslip', 0.6, 'Payslip page');
-  ratio('emaklum', 0.4, 'eMaklum search');
-  for (const [k, name] of [
-    ['dashboard', 'dashboard'],
-    ['payslip', 'payslip page'],
-    ['emaklum', 'eMaklum search'],
-  ] as const) {
-    const x = get(k);
-    if (!x) continue;
-    out.push({
-      text: `p99 of the ${name} < 50 ms`,
-      met: x.p99 < 50,
-      detail:
-        (x.p99 < 50
-          ? `${n1(x.p99)} ms`
-          : `${n1(x.p99)} ms: missed by ${n1(x.p99 - 50)} ms (${n1(x.p99 / 50)}×)`) +
-        ` (with one connection: p99 ${n1(x.lightP99)} ms)`,
-    });
-  }
-  const pdf = get('pdf');
-  if (pdf)
-    out.push({
-      text: 'Payslip PDF ≥ 300 per second',
-      met: pdf.rps >= 300,
-      detail:
-        pdf.rps >= 300
-          ? `${n0(pdf.rps)}/s`
-          : `${n0(pdf.rps)}/s: missed by ${n0(300 - pdf.rps)}/s (${pct(pdf.rps / 300)} of the target)`,
-    });
-  const login = get('login');
-  if (login) {
-    const v = login.rps / r.argon2.rate;
-    const byCpu = r.argon2.cpuMs / (login.appCpuMs + login.pgCpuMs);
-    out.push({
-      text: 'Login (the password step) ≥ 80% of the raw argon2 verification rate',
-      met: v >= 0.8,
-      detail:
-        (v >= 0.8 ? `${pct(v)}` : `${pct(v)}: missed by ${Math.round((0.8 - v) * 100)} points`) +
-        ` (by CPU cost: ${pct(byCpu)})`,
-    });
-  }
-  out.push({
-    text: 'App RSS under load < 300 MB',
-    met: r.peakRssMb < 300,
-    detail:
-      r.peakRssMb < 300
-        ? `peak ${n0(r.peakRssMb)} MB`
-        : `peak ${n0(r.peakRssMb)} MB: over by ${n0(r.peakRssMb - 300)} MB`,
-  });
-  return out;
-}
-
-interface Row {
-  cells: string[];
-}
-
-function rows(r: BenchReport): { header: string[]; body: Row[] } {
-  const ceiling = r.results.find((x): x is Measured => x.key === 'ceiling' && x.skipped === undefined);
+function rows(r: BenchReport): { header: string[]; body: string[][] } {
+  const anchor = measured(r, 'anchor');
   const header = [
     '',
     'req/s',
-    'ratio',
+    'of the anchor',
+    'before: req/s (of the anchor)',
     'ratio by CPU',
     'p50 ms',
     'p99 ms',
+    'p99 before',
     'p50 / p99 ms, 1 conn',
     'peak RSS MB',
     'CPU ms: app',
@@ -183,115 +142,157 @@ function rows(r: BenchReport): { header: string[]; body: Row[] } {
     'load gen',
     'other load',
   ];
-  const body: Row[] = r.results.map((x) => {
+  const body = r.results.map((x) => {
     if (typeof x.skipped === 'string')
-      return { cells: [x.label, `skipped: ${x.skipped}`, ...header.slice(2).map(() => '')] };
-    const ratio =
-      x.key === 'login' || x.key === 'journey'
-        ? `${pct(x.rps / r.argon2.rate)} of argon2`
-        : ceiling
-          ? pct(x.rps / ceiling.rps)
-          : '-';
+      return [x.label, `skipped: ${x.skipped}`, ...header.slice(2).map(() => '')];
+    const vsArgon2 = x.key === 'login' || x.key === 'journey';
+    const ratio = vsArgon2
+      ? `${pct(x.rps / r.argon2.rate)} of argon2`
+      : anchor
+        ? pct(x.rps / anchor.rps)
+        : '-';
     // The same ratio from CPU cost (app + PostgreSQL per request), steadier on a shared machine.
     const cost = x.appCpuMs + x.pgCpuMs;
-    const cpuRatio =
-      x.key === 'login' || x.key === 'journey'
-        ? pct(r.argon2.cpuMs / cost)
-        : ceiling && cost > 0
-          ? pct((ceiling.appCpuMs + ceiling.pgCpuMs) / cost)
-          : '-';
-    return {
-      cells: [
-        x.label,
-        `${n1(x.rps)}${x.failed ? ` (${x.failed} failed)` : ''}`,
-        x.key === 'ceiling' ? '100%' : ratio,
-        x.key === 'ceiling' ? '100%' : cpuRatio,
-        n1(x.p50),
-        n1(x.p99),
-        `${n1(x.lightP50)} / ${n1(x.lightP99)}`,
-        n0(x.peakRssMb),
-        n1(x.appCpuMs),
-        n1(x.pgCpuMs),
-        n1(x.benchCpuMs),
-        `${n1(x.otherCores)} cores`,
-      ],
-    };
+    const cpuRatio = vsArgon2
+      ? pct(r.argon2.cpuMs / cost)
+      : anchor && cost > 0
+        ? pct((anchor.appCpuMs + anchor.pgCpuMs) / cost)
+        : '-';
+    const before = BEFORE[x.key];
+    return [
+      x.label,
+      `${n1(x.rps)}${x.failed ? ` (${x.failed} failed)` : ''}`,
+      ratio,
+      before ? `${before.rps} (${before.ratio})` : '',
+      cpuRatio,
+      n1(x.p50),
+      n1(x.p99),
+      before?.p99 ?? '',
+      `${n1(x.lightP50)} / ${n1(x.lightP99)}`,
+      x.workers > 1 ? `${n0(x.peakRssMb)} (all: ${n0(x.peakTotalMb)})` : n0(x.peakRssMb),
+      n1(x.appCpuMs),
+      n1(x.pgCpuMs),
+      n1(x.benchCpuMs),
+      `${n1(x.otherCores)} cores`,
+    ];
   });
-  body.push({
-    cells: [
-      'raw argon2id verify (same params and pool)',
-      `${n1(r.argon2.rate)} (${n1(r.argon2.before)} before, ${n1(r.argon2.after)} after)`,
-      '',
-      '',
-      n1(r.argon2.p50),
-      n1(r.argon2.p99),
-      '',
-      `(${n0(r.argon2.peakRssMb)})`,
-      n1(r.argon2.cpuMs),
-      '',
-      '',
-      `${n1(r.argon2.otherCores)} cores`,
-    ],
-  });
+  body.push([
+    'raw argon2id verify (same params, pool and Node)',
+    `${n1(r.argon2.rate)} (${n1(r.argon2.before)} before, ${n1(r.argon2.after)} after)`,
+    '',
+    '',
+    '',
+    n1(r.argon2.p50),
+    n1(r.argon2.p99),
+    '',
+    '',
+    `(${n0(r.argon2.peakRssMb)})`,
+    n1(r.argon2.cpuMs),
+    '',
+    '',
+    `${n1(r.argon2.otherCores)} cores`,
+  ]);
   return { header, body };
+}
+
+/** Mean cores used by other processes during the measured runs. */
+export function otherLoad(r: BenchReport): number {
+  const runs = r.results.filter((x): x is Measured => x.skipped === undefined);
+  return runs.length ? runs.reduce((sum, x) => sum + x.otherCores, 0) / runs.length : 0;
+}
+
+function paydayLines(r: BenchReport): string[] {
+  const p = r.payday;
+  if ('skipped' in p) return [`Not run: ${p.skipped}.`];
+  const all = p.served >= p.employees;
+  const stored =
+    p.storedBytes === undefined
+      ? 'PDFs not stored (no `payslip_pdfs` table): each download draws its PDF'
+      : `\`payslip_pdfs\`: ${mb(p.storedBytes)} after the run (${mb(p.storedBytesBefore ?? 0)} before), ` +
+        `${n0(p.storedRows ?? 0)} rows, ${p.storedRows ? `${n1((p.storedBytes ?? 0) / p.storedRows / 1024)} KB a PDF` : ''}` +
+        `; extrapolated to ${n0(r.counts.payslips ?? 0)} payslips: ` +
+        `${p.storedRows ? mb(((p.storedBytes ?? 0) / p.storedRows) * (r.counts.payslips ?? 0)) : '-'}`;
+  return [
+    `- ${n0(p.employees)} distinct employees, each downloading the ${p.period} payslip PDF once, ${r.connections} at a time ` +
+      `(accounts and sessions made in the bench database, see bench/lib/payday.ts).`,
+    `- ${all ? 'All served' : `${n0(p.served)} served before the time limit (BENCH_PAYDAY_SECONDS)`} in ${n1(p.seconds)} s: ` +
+      `${n1(p.rps)} PDFs/s, p50 ${n0(p.p50)} ms, p99 ${n0(p.p99)} ms${p.failed ? `, ${p.failed} failed` : ''}; ` +
+      `${all ? '' : `all ${n0(p.employees)} at this rate: ${n1(p.allSeconds / 60)} minutes (extrapolated); `}` +
+      `CPU per PDF: app ${n1(p.appCpuMs)} ms, PostgreSQL ${n1(p.pgCpuMs)} ms.`,
+    `- ${stored}.`,
+  ];
 }
 
 function consoleTable(r: BenchReport): string {
   const { header, body } = rows(r);
-  const all = [header, ...body.map((b) => b.cells)];
+  const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) =>
     c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map((b) => line(b.cells))];
-  out.push('');
+  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line), ''];
+  if (otherLoad(r) > 0.3)
+    out.push(`NOT A QUIET RUN: other processes used ${n1(otherLoad(r))} cores on average`, '');
   for (const c of checks(r)) out.push(`${c.met ? 'met   ' : 'MISSED'}  ${c.text}: ${c.detail}`);
+  out.push('', 'workers:', ...scalingLines(r), '', 'payday:', ...paydayLines(r));
   return out.join('\n');
 }
 
 function markdown(r: BenchReport): string {
   const { header, body } = rows(r);
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const md: string[] = [];
   const m = r.machine;
-  md.push(`## Latest run: ${klDate(r.date)} (Asia/Kuala_Lumpur)`, '');
+  const md: string[] = [`## Latest run: ${klDate(r.date)} (Asia/Kuala_Lumpur)`, ''];
+  const busy = otherLoad(r);
+  if (busy > 0.3)
+    md.push(
+      `> **Not a quiet run**: other processes kept ${n1(busy)} of the ${r.machine.cores} cores busy on average ` +
+        'during the runs (the "other load" column), so these figures are not comparable with a quiet run.',
+      '',
+    );
   md.push(
-    `- **Machine**: ${m.cpu}, ${m.cores} cores, ${n1(m.ramGb)} GB RAM; Node ${r.node}; PostgreSQL ${r.postgres} (${r.database}), on the same machine.`,
-  );
-  md.push(
+    `- **Machine**: ${m.cpu}, ${m.cores} cores, ${n1(m.ramGb)} GB RAM; PostgreSQL ${r.postgres} (${r.database}), on the same machine. ` +
+      `The portal and the anchor on Node ${r.serverNode}; the load generator on Node ${r.node}.`,
+    `- **Portal**: ${r.portal}.`,
+    `- **Anchor**: TechEmpower's Fortunes as a bare Express 5 + EJS + pg app (\`bench/anchor/\`): one prepared query of 12 rows from its own database \`fortunes\` on the same PostgreSQL, a row added, sorted, escaped, rendered; pool of 10. Every ratio is to it, measured in the same run.`,
     `- **Data**: ${Object.entries(r.counts)
       .map(([k, v]) => `${n0(v)} ${k.replace(/_/g, ' ')}`)
       .join(', ')}.`,
   );
-  if (r.seed) {
+  if (r.seed)
     md.push(
       `- **Seed** (\`npm run seed:scale -- --employees ${r.seed.employees} --months ${r.seed.months}\`): ` +
-        `${n0(r.seed.totalRows)} rows in ${n1(r.seed.totalSeconds)} s (${n0(r.seed.totalRows / r.seed.totalSeconds)} rows/s; ` +
-        `COPY ${n1(r.seed.seconds.copy)} s, keys and indexes ${n1(r.seed.seconds.indexes)} s, ANALYZE ${n1(r.seed.seconds.analyze)} s).`,
+        `${n0(r.seed.totalRows)} rows in ${n1(r.seed.totalSeconds)} s (COPY ${n1(r.seed.seconds.copy)} s, keys and indexes ${n1(r.seed.seconds.indexes)} s, ANALYZE ${n1(r.seed.seconds.analyze)} s).`,
     );
-  }
   md.push(
-    `- **Method**: ${r.connections} connections, ${r.seconds} s per run (login ${r.loginSeconds} s) after a ${r.warmup} s ` +
-      `warm-up, each run starting with the app idle again, autocannon in a second process; ` +
-      `${r.users} users signed in through the login form, requests rotating over them; the app in production mode ` +
-      `(UV_THREADPOOL_SIZE=${r.threadPool}, DATABASE_POOL_MAX=${r.poolMax}${r.nodeArgs ? `, node ${r.nodeArgs}` : ''}); RSS sampled every 100 ms from /proc. ` +
-      `Whole benchmark: ${n1(r.minutes)} minutes.`,
-  );
-  md.push(
-    `- **Columns**: ratio = throughput ÷ the ceiling's (login: ÷ the raw argon2 rate, the mean of a run just before ` +
-      `and one just after the login run); ratio by CPU = the ceiling's CPU cost per request (app + PostgreSQL) ÷ the ` +
-      `page's (login: one argon2 verification's CPU ÷ a whole login's), which other load on the machine disturbs less; p50 / p99 at ${r.connections} connections, then with one connection (a short ` +
-      `run: the request's own time, nothing queued before it); CPU = milliseconds of CPU per request (per login for (f)) ` +
-      `used by the app process, by PostgreSQL and by the load generator; other load = cores busy with other processes ` +
-      `during the run (this machine is shared). App RSS: ${n0(r.idleRssMb)} MB idle, peak ${n0(r.peakRssMb)} MB (VmHWM) ` +
-      `over the whole benchmark.`,
-  );
-  md.push('');
-  md.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
-  for (const b of body) md.push(`| ${b.cells.map(esc).join(' | ')} |`);
-  md.push('', '### Targets', '');
-  for (const c of checks(r)) md.push(`- ${c.met ? 'Met' : '**Missed**'}: ${c.text}: ${c.detail}.`);
-  md.push('', '### Query plans', '');
-  md.push(
+    `- **Method**: ${r.connections} connections, ${r.seconds} s per run (password step ${r.loginSeconds} s) after a ${r.warmup} s ` +
+      `warm-up, each run starting with the app idle again, autocannon in a second process; ${r.users} users signed in ` +
+      `through the login form, requests rotating over them (UV_THREADPOOL_SIZE=${r.threadPool}, DATABASE_POOL_MAX=${r.poolMax}` +
+      `${r.nodeArgs ? `, node ${r.nodeArgs}` : ''}). Whole benchmark: ${n1(r.minutes)} minutes.`,
+    `- **Columns**: of the anchor = throughput ÷ the anchor's (password step: ÷ the raw argon2 rate, the mean of a run ` +
+      `before and one after it); before = issue 15's figures (same machine, the anchor in the same run, demo data); ratio by CPU = the ` +
+      `anchor's CPU per request (app + PostgreSQL) ÷ the page's, disturbed less by other load; p50 / p99 at ` +
+      `${r.connections} connections, then on one connection; CPU = milliseconds per request of the app, PostgreSQL ` +
+      `and the load generator; other load = cores busy with other processes (the machine is shared). App RSS: ` +
+      `${n0(r.idleRssMb)} MB idle, peak ${n0(r.peakRssMb)} MB (VmHWM, one worker).`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...body.map((b) => `| ${b.map(esc).join(' | ')} |`),
+    '',
+    '### Targets (issue 15)',
+    '',
+    ...checks(r).map((c) => `- ${c.met ? 'Met' : '**Missed**'}: ${c.text}: ${c.detail}.`),
+    '',
+    '### Several cores',
+    '',
+    ...scalingLines(r),
+    '',
+    '### Payday',
+    '',
+    ...paydayLines(r),
+    '',
+    '### Query plans',
+    '',
     'EXPLAIN (ANALYZE, BUFFERS) of the exact SQL and parameters the feature code sends (captured from knex), ' +
       'for one sample user, after the runs (warm cache).',
     '',
@@ -315,12 +316,12 @@ function markdown(r: BenchReport): string {
 
 const PREAMBLE = `# Benchmarks
 
-How fast the portal is at the size of a whole state's civil service (issue 7), measured by
-\`npm run bench\` on the data of \`npm run seed:scale -- --employees 50000 --months 24\`.
+How fast the portal is at the size of a whole state's civil service, measured by \`npm run bench\`
+on the data of \`npm run seed:scale -- --employees 50000 --months 24\`.
 
 `;
 
-/** Prints-ready table; rewrites the generated section of `file` (keeping the rest) when given. */
+/** Print-ready table; rewrites the generated section of `file` (keeping the rest) when given. */
 export function writeReport(r: BenchReport, file?: string): string {
   if (file) {
     const section = `${START}\n\n${markdown(r)}\n${END}`;
