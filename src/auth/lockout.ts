@@ -1,15 +1,12 @@
 import type { Knex } from 'knex';
-import { writeAudit } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
 import { accountLockedEmail } from './emails.js';
 import { claimAttempt } from './lockout-queries.js';
 import { findAccountOwner, registerFailure, type FailureOutcome } from './queries.js';
 
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { RequestFacts } from '../core/audit.js';
 
 /**
  * Counts a wrong security answer toward the lockout. When it is the one that locks the account,

@@ -6,7 +6,7 @@ import { requestContext, writeAudit } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { formatDateTime } from '../core/format.js';
 import { fieldErrors, renderPage, type FieldError } from '../core/render.js';
-import { hitRateLimit, rateLimit } from '../middleware/rate-limit.js';
+import { answeredOverLimit, rateLimit } from '../middleware/rate-limit.js';
 import { FirstTimeService, isGovernmentEmail } from './first-time-service.js';
 import { keptValues, parseGivenAnswers, parseNewPassword, PHRASE_MAX, ANSWER_MAX } from './forms.js';
 import { parseIdNumber } from './id-number.js';
@@ -210,12 +210,12 @@ export function authRouter(deps: AppDeps): Router {
     const idKey = id.ic ?? id.companyId ?? '';
     // Hashed: an email may be 254 characters (the key holds 200), and the key need not spell it out.
     const pair = createHash('sha256').update(`${idKey}\n${email.data}`).digest('hex');
-    const perPair = await hitRateLimit(db, `first-time:pair:${pair}`, 3600);
-    if (perPair.count > FIRST_TIME_PER_PAIR_PER_HOUR) {
-      const minutes = Math.max(1, Math.ceil((perPair.resetAt.getTime() - Date.now()) / 60_000));
-      res.set('Retry-After', String(minutes * 60));
-      return renderPage(res, 'errors/rate-limited', { minutes }, { status: 429, layout: 'public' });
-    }
+    const perPair = {
+      key: `first-time:pair:${pair}`,
+      max: FIRST_TIME_PER_PAIR_PER_HOUR,
+      windowSeconds: 3600,
+    };
+    if (await answeredOverLimit(db, res, perPair, { layout: 'public' })) return;
     const outcome = await firstTime.request(
       { ic: id.ic, companyId: id.companyId, email: email.data },
       requestContext(req),

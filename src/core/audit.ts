@@ -27,7 +27,12 @@ export async function writeAudit(db: Knex | Knex.Transaction, entry: AuditEntry)
   await db('audit_log').insert(auditRow(entry));
 }
 
-/** The request facts every audit row carries. */
-export function requestContext(req: Request): { ip: string | null; userAgent: string | null } {
+/** The request facts every audit row carries (and services take from their routes). */
+export interface RequestFacts {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export function requestContext(req: Request): RequestFacts {
   return { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { endOtherSessions } from '../auth/session-control.js';
-import { writeAudit } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { formatDateTime, maskIc } from '../core/format.js';
 import { enqueueEmail } from '../core/mail/outbox.js';
@@ -11,11 +11,6 @@ import {
   setOfficialEmail,
   voidAccountSecrets,
 } from './recovery-queries.js';
-
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 /** Who acts: their account and the role they act in (Unit Gaji or administrator). */
 export interface RecoveryActor {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../core/config.js';
-import { AccountRecovery, type RequestFacts } from './account-recovery.js';
+import type { RequestFacts } from '../core/audit.js';
+import { AccountRecovery } from './account-recovery.js';
 import { findRecoveryEmployee, holdsAnyStaffRole, type RecoveryEmployee } from './recovery-queries.js';
 
 export type AdminRecoveryResult =

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Knex } from 'knex';
 import { endOtherSessions } from '../auth/session-control.js';
-import { writeAudit } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import type { StaffRole } from '../core/current-user.js';
 import {
   addDepartments,
@@ -16,11 +16,6 @@ import {
   type AuditFilters,
   type AuditRow,
 } from './queries.js';
-
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export interface Actor {
   accountId: number;

@@ -1,13 +1,8 @@
 import type { Knex } from 'knex';
 import { FirstTimeService } from '../auth/first-time-service.js';
-import { writeAudit } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { findHelpdeskAccount, unlockAccount, type HelpdeskAccount } from './queries.js';
-
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export type ResendResult =
   { ok: true; email: string } | { ok: false; reason: 'notPending' | 'noEmail' | 'held' };

@@ -3,7 +3,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, parse } from 'csv-parse';
 import type { Knex } from 'knex';
-import { writeAudit } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import { bulkTransaction } from '../core/db.js';
 import {
   ImportRefused,
@@ -50,11 +50,6 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 200_000;
 /** Rows looked up and staged per database round trip: memory stays bounded whatever the file size. */
 const BATCH_ROWS = 2000;
-
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export interface ValidateResult {
   uploadId: number;

@@ -1,13 +1,9 @@
 import type { Knex } from 'knex';
+import type { RequestFacts } from '../core/audit.js';
 import type { Config } from '../core/config.js';
 import { AccountRecovery } from './account-recovery.js';
 import { findEmployeeInScope, type EmployeeRecord, type PayrollScope } from './queries.js';
 import { holdsAnyStaffRole } from './recovery-queries.js';
-
-export interface RequestFacts {
-  ip: string | null;
-  userAgent: string | null;
-}
 
 export type EmailChangeResult =
   | { ok: true; oldEmail: string | null; newEmail: string; voidedTemporary: boolean; heldUntil: Date | null }
