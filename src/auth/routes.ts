@@ -7,18 +7,19 @@ import type { AppDeps } from '../core/deps.js';
 import { formatDateTime } from '../core/format.js';
 import { fieldErrors, renderPage, type FieldError } from '../core/render.js';
 import { answeredOverLimit, rateLimit } from '../middleware/rate-limit.js';
-import { FirstTimeService, isGovernmentEmail } from './first-time-service.js';
+import { isGovernmentEmail, type FirstTimeService } from './first-time-service.js';
 import { keptValues, parseGivenAnswers, parseNewPassword, PHRASE_MAX, ANSWER_MAX } from './forms.js';
 import { parseIdNumber } from './id-number.js';
 import { noteLoginFailure } from './login-failures.js';
-import { LoginService, normaliseLoginId, type LoginRefusal } from './login-service.js';
+import { normaliseLoginId, type LoginRefusal, type LoginService } from './login-service.js';
 import { safeReturnTo } from './return-to.js';
 import { mountSessionRenewal } from './session-routes.js';
 import { mountActivation } from './activation-routes.js';
+import type { ActivationService } from './activation-service.js';
 import { FORM_LIMITS, noStore } from './route-helpers.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.js';
 import { mountResetLinkRoutes } from './reset-link-routes.js';
-import { ResetService } from './reset-service.js';
+import type { ResetService } from './reset-service.js';
 import {
   saveSession,
   startActivationSession,
@@ -75,12 +76,17 @@ const emailField = (t: Request['t'], prefix: 'auth.firstTime' | 'auth.forgot') =
     )
     .pipe(z.email(t(`${prefix}.errors.emailInvalid`)));
 
-export function authRouter(deps: AppDeps): Router {
+/** The services the public pages write through (built once, in src/services.ts). */
+export interface AuthServices {
+  login: LoginService;
+  firstTime: FirstTimeService;
+  reset: ResetService;
+  activation: ActivationService;
+}
+
+export function authRouter(deps: AppDeps, { login, firstTime, reset, activation }: AuthServices): Router {
   const { db, config } = deps;
   const router = Router();
-  const login = new LoginService(db, config);
-  const firstTime = new FirstTimeService(db, config);
-  const reset = new ResetService(db, config, deps.logger);
   const limit = (l: (typeof FORM_LIMITS)[keyof typeof FORM_LIMITS]) => rateLimit(db, l);
   const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
   const publicPage = (res: Response, view: string, locals: Record<string, unknown> = {}, status = 200) =>
@@ -230,7 +236,7 @@ export function authRouter(deps: AppDeps): Router {
     });
   });
 
-  mountActivation(router, deps, publicPage);
+  mountActivation(router, deps, publicPage, activation);
 
   // ------------------------------------------------------------ Lupa Kata Laluan
 

@@ -10,14 +10,7 @@ import type { ChosenAnswer } from '../auth/forms.js';
 import { countFailure, type RequestFacts } from '../auth/lockout.js';
 import { normalisePassword } from '../auth/password-policy.js';
 import { endOtherSessions } from '../auth/session-control.js';
-import {
-  findAccountOwner,
-  replaceAnswers,
-  setNotifyPaymentStatus,
-  setPassword,
-  setSecret,
-  type AccountOwner,
-} from './queries.js';
+import { findAccountOwner, replaceAnswers, setPassword, setSecret, type AccountOwner } from './queries.js';
 
 export type CurrentCheck = 'ok' | 'wrong' | 'locked';
 
@@ -120,19 +113,6 @@ export class ProfileService {
     await this.db.transaction(async (trx) => {
       await setSecret(trx, user.accountId, phrase, imageId);
       await this.confirm(trx, user, 'secret', 'phrase.changed', facts, { imageId });
-    });
-  }
-
-  async setNotifyPaymentStatus(user: CurrentUser, notify: boolean, facts: RequestFacts): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await setNotifyPaymentStatus(trx, user.accountId, notify);
-      await writeAudit(trx, {
-        action: 'preferences.changed',
-        actorAccountId: user.accountId,
-        subjectAccountId: user.accountId,
-        details: { notifyPaymentStatus: notify },
-        ...facts,
-      });
     });
   }
 }

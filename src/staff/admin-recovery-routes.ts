@@ -5,9 +5,9 @@ import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { formatDateTime } from '../core/format.js';
 import { notFound, requireRole } from '../middleware/access.js';
-import { AdminRecoveryService } from './admin-recovery-service.js';
+import type { AdminRecoveryService } from './admin-recovery-service.js';
 import type { RoleAccount } from './queries.js';
-import { setFlash } from './web.js';
+import { setFlash } from '../middleware/flash.js';
 
 interface AccountPage {
   loadAccount: (req: Request) => Promise<RoleAccount | undefined>;
@@ -25,9 +25,13 @@ interface AccountPage {
  * email, or reset to first-time login, of any employee account, staff members' included (Unit
  * Gaji may not touch those). Never the administrator's own account.
  */
-export function registerAdminRecoveryRoutes(router: Router, deps: AppDeps, page: AccountPage): void {
-  const { db, config } = deps;
-  const recovery = new AdminRecoveryService(db, config);
+export function registerAdminRecoveryRoutes(
+  router: Router,
+  deps: AppDeps,
+  page: AccountPage,
+  recovery: AdminRecoveryService,
+): void {
+  const { config } = deps;
   const onlyAdmin = requireRole('admin');
 
   router.post('/admin/peranan/:accountId/emel', onlyAdmin, async (req, res, next) => {
@@ -78,7 +82,7 @@ export function registerAdminRecoveryRoutes(router: Router, deps: AppDeps, page:
     const held = result.heldUntil
       ? t('staff.recovery.heldNote', { until: formatDateTime(result.heldUntil) })
       : t('staff.recovery.notifiedNote');
-    await setFlash(req, `${t('staff.recovery.emailSaved', { new: parsed.data.email })} ${held}`);
+    setFlash(req, `${t('staff.recovery.emailSaved', { new: parsed.data.email })} ${held}`);
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   });
 
@@ -95,7 +99,7 @@ export function registerAdminRecoveryRoutes(router: Router, deps: AppDeps, page:
         { errors: [{ text: req.t(result.key), href: '#reset' }] },
         result.status,
       );
-    await setFlash(req, req.t('staff.recovery.resetDone'));
+    setFlash(req, req.t('staff.recovery.resetDone'));
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   });
 }

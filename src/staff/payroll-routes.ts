@@ -7,16 +7,16 @@ import { formatDateTime } from '../core/format.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
-import { PayrollService } from './payroll-service.js';
+import type { PayrollService } from './payroll-service.js';
 import { departmentsInScope, registrationFigures, searchEmployees, type EmployeeRecord } from './queries.js';
-import { auditView, idParam, payrollScope, renderStaff, setFlash, wantsSearch } from './web.js';
+import { auditView, idParam, payrollScope, renderStaff, wantsSearch } from './web.js';
+import { setFlash } from '../middleware/flash.js';
 
 const PAGE_SIZE = 20;
 
 /** Unit Gaji pages (DESIGN 1.11): every route requires the payroll role and works in its scope. */
-export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
+export function registerPayrollRoutes(router: Router, deps: AppDeps, payroll: PayrollService): void {
   const { db, config } = deps;
-  const payroll = new PayrollService(db, config);
   // A non-official email is why a first-time login fails: the search flags it (issue 14 item 16).
   const isOfficialEmail = (email: string) => isGovernmentEmail(email, config.GOV_EMAIL_DOMAINS);
   const onlyPayroll = requireRole('payroll');
@@ -157,7 +157,7 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
     const held = result.heldUntil
       ? t('staff.recovery.heldNote', { until: formatDateTime(result.heldUntil) })
       : t('staff.recovery.notifiedNote');
-    await setFlash(req, `${saved} ${held}`);
+    setFlash(req, `${saved} ${held}`);
     res.redirect(303, `/pentadbir/unit-gaji/pekerja/${id}`);
   });
 
@@ -173,7 +173,7 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
       const text = req.t(staff ? 'staff.recovery.adminOnly' : `staff.payroll.reset.${result.reason}`);
       return showEmployee(req, res, employee, { errors: [{ text, href: '#reset' }] }, staff ? 403 : 400);
     }
-    await setFlash(req, req.t('staff.payroll.reset.done'));
+    setFlash(req, req.t('staff.payroll.reset.done'));
     res.redirect(303, `/pentadbir/unit-gaji/pekerja/${id}`);
   });
 }

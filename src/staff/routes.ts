@@ -9,13 +9,31 @@ import { registerPayrollRoutes } from './payroll-routes.js';
 import { registerTreasuryRoutes } from '../treasury/routes.js';
 import { departmentsInScope } from './queries.js';
 import { payrollScope, renderStaff } from './web.js';
+import type { AdminRecoveryService } from './admin-recovery-service.js';
+import type { AdminService } from './admin-service.js';
+import type { HelpdeskService } from './helpdesk-service.js';
+import type { EmailHoldService } from './hold-service.js';
+import type { PayrollImportService } from './import-service.js';
+import type { PayrollService } from './payroll-service.js';
+import type { StatusFeedService } from '../treasury/service.js';
 
 /**
  * Pengurusan Pentadbir (/pentadbir). Every route is registered directly on this router with its
  * own requireRole guard, checked on the server for every request; test/staff/access.test.ts walks
  * this router's stack so a new route without a guard fails the tests.
  */
-export function staffRouter(deps: AppDeps): Router {
+/** The services the staff pages write through (built once, in src/services.ts). */
+export interface StaffServices {
+  payroll: PayrollService;
+  imports: PayrollImportService;
+  helpdesk: HelpdeskService;
+  holds: EmailHoldService;
+  admin: AdminService;
+  recovery: AdminRecoveryService;
+  statusFeed: StatusFeedService;
+}
+
+export function staffRouter(deps: AppDeps, services: StaffServices): Router {
   const router = Router();
   router.use(requireSignedIn);
 
@@ -27,11 +45,11 @@ export function staffRouter(deps: AppDeps): Router {
     await renderStaff(req, res, 'staff/index', 'home', { title: req.t('staff.title'), departments });
   });
 
-  registerPayrollRoutes(router, deps);
-  registerImportRoutes(router, deps);
-  registerHelpdeskRoutes(router, deps);
-  registerHoldRoutes(router, deps);
-  registerAdminRoutes(router, deps);
-  registerTreasuryRoutes(router, deps);
+  registerPayrollRoutes(router, deps, services.payroll);
+  registerImportRoutes(router, deps, services.imports);
+  registerHelpdeskRoutes(router, deps, services.helpdesk);
+  registerHoldRoutes(router, deps, services.holds);
+  registerAdminRoutes(router, deps, services.admin, services.recovery);
+  registerTreasuryRoutes(router, deps, services.statusFeed);
   return router;
 }

@@ -6,10 +6,11 @@ import { notFound, requireRole } from '../middleware/access.js';
 import { PAYMENT_STATUS_BADGE } from '../emaklum/catalog.js';
 import { ALLOWED_TRANSITIONS } from '../emaklum/status-transitions.js';
 import { receiveFile, safeFileName } from '../staff/multipart.js';
-import { idParam, renderStaff, setFlash } from '../staff/web.js';
+import { idParam, renderStaff } from '../staff/web.js';
+import { setFlash } from '../middleware/flash.js';
 import { FEED_COLUMNS, FEED_MAX_BYTES, FEED_REQUIRED, type FeedProblem } from './feed-format.js';
 import { findUpload, findCommittedByHash, listUploads } from './queries.js';
-import { StatusFeedService } from './service.js';
+import type { StatusFeedService } from './service.js';
 import { sampleFeed } from './sample.js';
 
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -29,9 +30,8 @@ async function readAll(stream: Readable, isTruncated: () => boolean): Promise<Bu
  * Perbendaharaan (treasury): the eMaklum payment status feed (DESIGN 1.8, docs/emaklum-status-feed.md).
  * Registered on the staff router, each route with its own requireRole('treasury') guard.
  */
-export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
+export function registerTreasuryRoutes(router: Router, deps: AppDeps, feed: StatusFeedService): void {
   const { db } = deps;
-  const feed = new StatusFeedService(db, `${deps.config.baseUrl}/`);
   const onlyTreasury = requireRole('treasury');
 
   const describe = (req: Request, p: FeedProblem) => {
@@ -138,7 +138,7 @@ export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
         409,
       );
     }
-    await setFlash(req, req.t('treasury.committed', { changed: result.changed, emails: result.emails }));
+    setFlash(req, req.t('treasury.committed', { changed: result.changed, emails: result.emails }));
     res.redirect(303, BASE);
   });
 
@@ -146,7 +146,7 @@ export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
     const id = idParam(req.params.feedId);
     const found = id ? await feed.discard(req.currentUser!.accountId, id, requestContext(req)) : false;
     if (!found) return next(notFound());
-    await setFlash(req, req.t('treasury.discarded'));
+    setFlash(req, req.t('treasury.discarded'));
     res.redirect(303, BASE);
   });
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { createLogger } from '../../src/core/logger.js';
 import { KWSP_MEMBER_CODES, PENSION_CODES } from '../../src/staff/payroll-rules.js';
+import { createServices } from '../../src/services.js';
 import { staffRouter } from '../../src/staff/routes.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import type { TestApp } from '../helpers/app.js';
@@ -49,7 +50,8 @@ export interface StaffRoute {
  * route added later is walked by the access tests without anyone listing it.
  */
 export function staffRoutes(app: TestApp): StaffRoute[] {
-  const router = staffRouter({ config: app.config, db: app.db, logger: createLogger('silent') });
+  const deps = { config: app.config, db: app.db, logger: createLogger('silent') };
+  const router = staffRouter(deps, createServices(deps).staff);
   const out: StaffRoute[] = [];
   for (const layer of router.stack as unknown as {
     route?: { path: string; methods: Record<string, boolean> };
