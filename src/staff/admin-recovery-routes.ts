@@ -1,11 +1,9 @@
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
-import { isGovernmentEmail } from '../auth/first-time-service.js';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
-import { formatDateTime } from '../core/format.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import type { AdminRecoveryService } from './admin-recovery-service.js';
+import { emailChangeNote, officialEmailSchema, typedEmail } from './email-change.js';
 import type { RoleAccount } from './queries.js';
 import { setFlash } from '../middleware/flash.js';
 
@@ -38,22 +36,8 @@ export function registerAdminRecoveryRoutes(
     const account = await page.loadAccount(req);
     if (!account || account.kind !== 'employee') return next(notFound());
     const t = req.t;
-    const domains = config.GOV_EMAIL_DOMAINS.join(', ');
-    const schema = z.object({
-      email: z
-        .string({ error: t('staff.payroll.email.required') })
-        .trim()
-        .toLowerCase()
-        .min(1, t('staff.payroll.email.required'))
-        .max(254, t('staff.payroll.email.invalid'))
-        .pipe(z.email({ error: t('staff.payroll.email.invalid') }))
-        .refine(
-          (v) => isGovernmentEmail(v, config.GOV_EMAIL_DOMAINS),
-          t('staff.payroll.email.notGov', { domains }),
-        ),
-    });
-    const typed = String((req.body as Record<string, unknown> | undefined)?.email ?? '').slice(0, 254);
-    const parsed = schema.safeParse(req.body ?? {});
+    const typed = typedEmail(req.body);
+    const parsed = officialEmailSchema(t, config.GOV_EMAIL_DOMAINS).safeParse(req.body ?? {});
     if (!parsed.success) {
       const text = parsed.error.issues[0]?.message ?? t('staff.payroll.email.invalid');
       return page.showAccount(
@@ -79,9 +63,7 @@ export function registerAdminRecoveryRoutes(
         { errors: [{ text: t(result.key), href: '#email' }], values: { email: typed } },
         result.status,
       );
-    const held = result.heldUntil
-      ? t('staff.recovery.heldNote', { until: formatDateTime(result.heldUntil) })
-      : t('staff.recovery.notifiedNote');
+    const held = emailChangeNote(t, result.heldUntil);
     setFlash(req, `${t('staff.recovery.emailSaved', { new: parsed.data.email })} ${held}`);
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   });

@@ -1,12 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
 import { isGovernmentEmail } from '../auth/first-time-service.js';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
-import { formatDateTime } from '../core/format.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
+import { emailChangeNote, officialEmailSchema, typedEmail } from './email-change.js';
 import type { PayrollService } from './payroll-service.js';
 import { departmentsInScope, registrationFigures, searchEmployees, type EmployeeRecord } from './queries.js';
 import { auditView, idParam, payrollScope, renderStaff, wantsSearch } from './web.js';
@@ -114,22 +113,8 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps, payroll: Pa
     const employee = id ? await payroll.employee(scope, id) : undefined;
     if (!id || !employee) return next(notFound());
     const t = req.t;
-    const domains = config.GOV_EMAIL_DOMAINS.join(', ');
-    const schema = z.object({
-      email: z
-        .string({ error: t('staff.payroll.email.required') })
-        .trim()
-        .toLowerCase()
-        .min(1, t('staff.payroll.email.required'))
-        .max(254, t('staff.payroll.email.invalid'))
-        .pipe(z.email({ error: t('staff.payroll.email.invalid') }))
-        .refine(
-          (v) => isGovernmentEmail(v, config.GOV_EMAIL_DOMAINS),
-          t('staff.payroll.email.notGov', { domains }),
-        ),
-    });
-    const parsed = schema.safeParse(req.body ?? {});
-    const typed = String((req.body as Record<string, unknown> | undefined)?.email ?? '').slice(0, 254);
+    const parsed = officialEmailSchema(t, config.GOV_EMAIL_DOMAINS).safeParse(req.body ?? {});
+    const typed = typedEmail(req.body);
     if (!parsed.success)
       return showEmployee(
         req,
@@ -154,9 +139,7 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps, payroll: Pa
     const saved = result.voidedTemporary
       ? t('staff.payroll.email.savedPendingVoided')
       : t('staff.payroll.email.saved', { old: result.oldEmail ?? '-', new: result.newEmail });
-    const held = result.heldUntil
-      ? t('staff.recovery.heldNote', { until: formatDateTime(result.heldUntil) })
-      : t('staff.recovery.notifiedNote');
+    const held = emailChangeNote(t, result.heldUntil);
     setFlash(req, `${saved} ${held}`);
     res.redirect(303, `/pentadbir/unit-gaji/pekerja/${id}`);
   });
