@@ -22,10 +22,11 @@ import { StatusFeedService } from './treasury/service.js';
 export function createServices(deps: AppDeps) {
   const { db, config, logger } = deps;
   const notifications = new PaymentNotifyService(db);
+  const firstTime = new FirstTimeService(db, config);
   return {
     auth: {
       login: new LoginService(db, config),
-      firstTime: new FirstTimeService(db, config),
+      firstTime,
       reset: new ResetService(db, config, logger),
       activation: new ActivationService(db, config),
     },
@@ -35,7 +36,7 @@ export function createServices(deps: AppDeps) {
     staff: {
       payroll: new PayrollService(db, config),
       imports: new PayrollImportService(db),
-      helpdesk: new HelpdeskService(db, config),
+      helpdesk: new HelpdeskService(db, firstTime),
       holds: new EmailHoldService(db),
       admin: new AdminService(db),
       recovery: new AdminRecoveryService(db, config),
