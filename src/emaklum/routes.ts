@@ -5,6 +5,7 @@ import type { AppDeps } from '../core/deps.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
 import { notFound, requireSignedIn } from '../middleware/access.js';
+import { setFlash } from '../middleware/flash.js';
 import { PAYMENT_STATUSES, PAYMENT_STATUS_BADGE, payeeOf, type SortKey } from './catalog.js';
 import { findPayment, listHistory, listPayments } from './queries.js';
 import {
@@ -111,7 +112,7 @@ export function emaklumRouter(deps: AppDeps, notifications: PaymentNotifyService
     const notify = z.object({ notify: z.literal('1').optional() }).safeParse(req.body);
     const value = notify.success && notify.data.notify === '1';
     await notifications.setNotifyPaymentStatus(user, value, req.locale, 'emaklum', requestContext(req));
-    req.session.flash = req.t(value ? 'emaklum.notify.on' : 'emaklum.notify.off');
+    setFlash(req, req.t(value ? 'emaklum.notify.on' : 'emaklum.notify.off'));
     res.redirect(303, '/emaklum');
   });
 
