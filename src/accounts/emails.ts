@@ -3,21 +3,15 @@
  * plus HTML, and says what to do next. None carries a name, salary or any other personal data:
  * the temporary-password email holds only the ID and the temporary password.
  */
+import { escapeHtml, twoLanguageEmail, type EmailContent } from '../core/mail/compose.js';
 import { markSecret } from '../core/mail/secrets.js';
 
-export interface EmailContent {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { EmailContent } from '../core/mail/compose.js';
 
 interface Paragraph {
   ms: string;
   en: string;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A value shown on a line of its own (ID, password, link), kept verbatim in both parts. */
 interface Field {
@@ -68,10 +62,7 @@ function compose(body: Body): EmailContent {
     out.push(`<p><small>${escapeHtml(footer(body.helpdesk)[lang])}</small></p></div>`);
     return out.join('\n');
   };
-  const subject = `Portal iSPEKS: ${body.subject.ms} / ${body.subject.en}`;
-  const text = `${part('ms')}\n\n----------------------------------------\n(English)\n\n${part('en')}\n`;
-  const html = `<!DOCTYPE html><html><body>\n${htmlPart('ms')}\n<hr>\n${htmlPart('en')}\n</body></html>\n`;
-  return { subject, text, html };
+  return twoLanguageEmail(body.subject, part, htmlPart);
 }
 
 const ID_LABEL: Paragraph = { ms: 'ID Pengguna', en: 'User ID' };

@@ -3,7 +3,7 @@ import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 import { SESSION_COOKIE } from '../middleware/session.js';
-import { ActivationService, type PendingActivation } from './activation-service.js';
+import type { ActivationService, PendingActivation } from './activation-service.js';
 import { randomPhrase } from './phrase/generator.js';
 import { FORM_LIMITS, noStore, type PublicPage } from './route-helpers.js';
 import {
@@ -30,9 +30,13 @@ const activationFields = [
 ];
 
 /** Activation (DESIGN 1.3): the page a temporary-password login leads to. */
-export function mountActivation(router: Router, deps: AppDeps, publicPage: PublicPage): void {
+export function mountActivation(
+  router: Router,
+  deps: AppDeps,
+  publicPage: PublicPage,
+  activation: ActivationService,
+): void {
   const { db, config } = deps;
-  const activation = new ActivationService(db, config);
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
 

@@ -6,18 +6,18 @@ import { requestContext, writeAudit } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { formatDateTime } from '../core/format.js';
 import { fieldErrors, renderPage, type FieldError } from '../core/render.js';
-import { hitRateLimit } from '../core/rate-limit-counter.js';
-import { rateLimit } from '../middleware/rate-limit.js';
-import { FirstTimeService, isGovernmentEmail } from './first-time-service.js';
+import { answeredOverLimit, rateLimit } from '../middleware/rate-limit.js';
+import { isGovernmentEmail, type FirstTimeService } from './first-time-service.js';
 import { parseIdNumber } from './id-number.js';
 import { noteLoginFailure } from './login-failures.js';
-import { LoginService, normaliseLoginId, type LoginRefusal } from './login-service.js';
+import { normaliseLoginId, type LoginRefusal, type LoginService } from './login-service.js';
 import { safeReturnTo } from '../middleware/return-to.js';
 import { mountSessionRenewal } from './session-routes.js';
 import { mountActivation } from './activation-routes.js';
+import type { ActivationService } from './activation-service.js';
 import { FORM_LIMITS, noStore } from './route-helpers.js';
 import { mountResetLinkRoutes } from './reset-link-routes.js';
-import { ResetService } from './reset-service.js';
+import type { ResetService } from './reset-service.js';
 import {
   ANSWER_MAX,
   keptValues,
@@ -81,12 +81,17 @@ const emailField = (t: Request['t'], prefix: 'auth.firstTime' | 'auth.forgot') =
     )
     .pipe(z.email(t(`${prefix}.errors.emailInvalid`)));
 
-export function authRouter(deps: AppDeps): Router {
+/** The services the public pages write through (built once, in src/services.ts). */
+export interface AuthServices {
+  login: LoginService;
+  firstTime: FirstTimeService;
+  reset: ResetService;
+  activation: ActivationService;
+}
+
+export function authRouter(deps: AppDeps, { login, firstTime, reset, activation }: AuthServices): Router {
   const { db, config } = deps;
   const router = Router();
-  const login = new LoginService(db, config);
-  const firstTime = new FirstTimeService(db, config);
-  const reset = new ResetService(db, config, deps.logger);
   const limit = (l: (typeof FORM_LIMITS)[keyof typeof FORM_LIMITS]) => rateLimit(db, l);
   const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
   const publicPage = (res: Response, view: string, locals: Record<string, unknown> = {}, status = 200) =>
@@ -216,12 +221,12 @@ export function authRouter(deps: AppDeps): Router {
     const idKey = id.ic ?? id.companyId ?? '';
     // Hashed: an email may be 254 characters (the key holds 200), and the key need not spell it out.
     const pair = createHash('sha256').update(`${idKey}\n${email.data}`).digest('hex');
-    const perPair = await hitRateLimit(db, `first-time:pair:${pair}`, 3600);
-    if (perPair.count > FIRST_TIME_PER_PAIR_PER_HOUR) {
-      const minutes = Math.max(1, Math.ceil((perPair.resetAt.getTime() - Date.now()) / 60_000));
-      res.set('Retry-After', String(minutes * 60));
-      return renderPage(res, 'errors/rate-limited', { minutes }, { status: 429, layout: 'public' });
-    }
+    const perPair = {
+      key: `first-time:pair:${pair}`,
+      max: FIRST_TIME_PER_PAIR_PER_HOUR,
+      windowSeconds: 3600,
+    };
+    if (await answeredOverLimit(db, res, perPair, { layout: 'public' })) return;
     const outcome = await firstTime.request(
       { ic: id.ic, companyId: id.companyId, email: email.data },
       requestContext(req),
@@ -236,7 +241,7 @@ export function authRouter(deps: AppDeps): Router {
     });
   });
 
-  mountActivation(router, deps, publicPage);
+  mountActivation(router, deps, publicPage, activation);
 
   // ------------------------------------------------------------ Lupa Kata Laluan
 

@@ -27,8 +27,7 @@ export async function writeAudit(db: Knex | Knex.Transaction, entry: AuditEntry)
   await db('audit_log').insert(auditRow(entry));
 }
 
-/** The request facts every audit row carries. */
-/** Who sent a request, as the audit log records it (what requestContext reads from it). */
+/** The request facts every audit row carries (and services take from their routes). */
 export interface RequestFacts {
   ip: string | null;
   userAgent: string | null;

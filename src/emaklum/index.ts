@@ -8,5 +8,5 @@ export {
 } from './catalog.js';
 export { emaklumMessages } from './messages.js';
 export { emaklumRouter } from './routes.js';
-export { parseDateInput } from './service.js';
+export { parseDateInput, PaymentNotifyService } from './service.js';
 export { ALLOWED_TRANSITIONS, checkTransition, type TransitionCheck } from './status-transitions.js';

@@ -1,13 +1,20 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { requestContext, writeAudit } from '../core/audit.js';
+import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
 import { notFound, requireSignedIn } from '../middleware/access.js';
+import { setFlash } from '../middleware/flash.js';
 import { PAYMENT_STATUSES, PAYMENT_STATUS_BADGE, payeeOf, type SortKey } from './catalog.js';
-import { findPayment, listHistory, listPayments, setNotifyPreference } from './queries.js';
-import { PAGE_SIZE, searchSchema, searchValues, type SearchValues } from './service.js';
+import { findPayment, listHistory, listPayments } from './queries.js';
+import {
+  PAGE_SIZE,
+  searchSchema,
+  searchValues,
+  type PaymentNotifyService,
+  type SearchValues,
+} from './service.js';
 
 const SEARCH_FIELDS = ['dari', 'hingga', 'rujukan', 'status', 'susun'] as const;
 
@@ -35,7 +42,7 @@ function sortLinks(values: SearchValues, current: SortKey) {
   };
 }
 
-export function emaklumRouter(deps: AppDeps): Router {
+export function emaklumRouter(deps: AppDeps, notifications: PaymentNotifyService): Router {
   const router = Router();
   router.use(requireSignedIn);
 
@@ -104,17 +111,8 @@ export function emaklumRouter(deps: AppDeps): Router {
     const user = req.currentUser!;
     const notify = z.object({ notify: z.literal('1').optional() }).safeParse(req.body);
     const value = notify.success && notify.data.notify === '1';
-    await deps.db.transaction(async (trx) => {
-      await setNotifyPreference(trx, user.accountId, value, req.locale);
-      await writeAudit(trx, {
-        action: 'emaklum.notify_changed',
-        actorAccountId: user.accountId,
-        subjectAccountId: user.accountId,
-        details: { notify: value },
-        ...requestContext(req),
-      });
-    });
-    req.session.flash = req.t(value ? 'emaklum.notify.on' : 'emaklum.notify.off');
+    await notifications.setNotifyPaymentStatus(user, value, req.locale, 'emaklum', requestContext(req));
+    setFlash(req, req.t(value ? 'emaklum.notify.on' : 'emaklum.notify.off'));
     res.redirect(303, '/emaklum');
   });
 

@@ -1,8 +1,11 @@
 import type { Request } from 'express';
+import type { Knex } from 'knex';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
+import type { CurrentUser } from '../core/current-user.js';
 import { z } from 'zod';
-import { perLocale } from '../core/i18n/index.js';
+import { perLocale, type Locale } from '../core/i18n/index.js';
 import { DEFAULT_SORT, PAYMENT_STATUSES, SORT_KEYS, type PaymentStatus, type SortKey } from './catalog.js';
-import type { PaymentFilter } from './queries.js';
+import { setNotifyPreference, type PaymentFilter } from './queries.js';
 
 export const PAGE_SIZE = 20;
 
@@ -98,3 +101,31 @@ export const searchSchema = perLocale((t) => {
       sort: v.susun,
     }));
 });
+
+/**
+ * The payee's choice of an email on each change of a payment's status, in the language of the page
+ * they chose it on (the status feed writes in it). The one way to change it: the eMaklum page and
+ * the profile page both come here, with one audit action.
+ */
+export class PaymentNotifyService {
+  constructor(private readonly db: Knex) {}
+
+  async setNotifyPaymentStatus(
+    user: CurrentUser,
+    notify: boolean,
+    locale: Locale,
+    via: 'emaklum' | 'profile',
+    facts: RequestFacts,
+  ): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      await setNotifyPreference(trx, user.accountId, notify, locale);
+      await writeAudit(trx, {
+        action: 'preferences.changed',
+        actorAccountId: user.accountId,
+        subjectAccountId: user.accountId,
+        details: { notifyPaymentStatus: notify, via },
+        ...facts,
+      });
+    });
+  }
+}

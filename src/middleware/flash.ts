@@ -1,7 +1,15 @@
 import type { NextFunction, Request, Response } from 'express';
 
 /**
- * One-shot notices: a route puts the (translated) text in req.session.flash before a redirect;
+ * A one-shot notice for the next page, set before a redirect (POST, redirect, GET). The one way to
+ * set it: saveFlashBeforeRedirect stores it before the redirect goes out.
+ */
+export function setFlash(req: Request, text: string): void {
+  req.session.flash = text;
+}
+
+/**
+ * One-shot notices: a route puts the (translated) text in the session with setFlash before a redirect;
  * the next page view gets it as res.locals.flash (the portal layout and the login page show it)
  * and the session forgets it. Only GET requests take it, so a background POST cannot eat it.
  */

@@ -1,15 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { perLocale } from '../core/i18n/index.js';
-import type { AppDeps } from '../core/deps.js';
-import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
+import { buildPagination, parsePage } from '../core/pagination.js';
 import { fieldErrors, renderPage } from '../core/render.js';
 import { notFound, requireEmployee, requireSignedIn } from '../middleware/access.js';
 import { MODULES, STATUSES, STATUS_BADGE } from './catalog.js';
 import { showNote } from './notes.js';
-import { countApplications, findApplication, listApplications, type ApplicationFilter } from './queries.js';
-
-export const PAGE_SIZE = 20;
+import type { ApplicationFilter } from './queries.js';
+import { PAGE_SIZE, type ApplicationService } from './service.js';
 
 /** One value of a fixed list, or '' / absent for "all"; anything else gets the given message. */
 function choice<T extends string>(values: readonly T[], message: string) {
@@ -26,7 +24,7 @@ const filterSchema = perLocale((t) =>
   }),
 );
 
-export function permohonanRouter(deps: AppDeps): Router {
+export function permohonanRouter(applications: ApplicationService): Router {
   const router = Router();
   router.use(requireSignedIn, requireEmployee);
 
@@ -54,11 +52,10 @@ export function permohonanRouter(deps: AppDeps): Router {
       );
     }
     const filter: ApplicationFilter = { module: parsed.data.modul, status: parsed.data.status };
-    const total = await countApplications(deps.db, employeeId, filter);
-    const page = clampPage(parsePage(req.query.page), total, PAGE_SIZE);
-    const rows = total
-      ? await listApplications(deps.db, employeeId, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-      : [];
+    const {
+      page,
+      result: { total, rows },
+    } = await applications.list(employeeId, filter, parsePage(req.query.page));
     const pagination = buildPagination(
       '/permohonan',
       { modul: filter.module, status: filter.status },
@@ -72,7 +69,7 @@ export function permohonanRouter(deps: AppDeps): Router {
   router.get('/:id', async (req, res, next) => {
     const id = req.params.id;
     if (!/^\d{1,9}$/.test(id)) return next(notFound());
-    const application = await findApplication(deps.db, req.currentUser!.employeeId!, Number(id));
+    const application = await applications.find(req.currentUser!.employeeId!, Number(id));
     if (!application) return next(notFound());
     await renderPage(res, 'permohonan/detail', {
       title: application.reference_no,

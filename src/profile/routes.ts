@@ -1,10 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { requestContext } from '../core/audit.js';
+import { requestContext, type RequestFacts } from '../core/audit.js';
+import type { CurrentUser } from '../core/current-user.js';
+import type { Locale } from '../core/i18n/index.js';
 import type { AppDeps } from '../core/deps.js';
 import { renderPage, type FieldError } from '../core/render.js';
 import { requireSignedIn } from '../middleware/access.js';
-import { ProfileService } from './service.js';
+
 import { isGeneratedPhrase, randomPhrase } from '../auth/index.js';
 import {
   ANSWER_MAX,
@@ -20,10 +22,11 @@ import {
   PASSWORD_MIN,
   PHRASE_MAX,
   rotateSession,
-  saveSession,
   startAnonymousSession,
   type Parsed,
 } from '../accounts/index.js';
+import { setFlash } from '../middleware/flash.js';
+import type { ProfileService } from './service.js';
 
 const policy = { min: PASSWORD_MIN, max: PASSWORD_MAX, phraseMax: PHRASE_MAX, answerMax: ANSWER_MAX };
 
@@ -41,10 +44,24 @@ function parseCurrent(t: Request['t'], body: unknown): Parsed<{ currentPassword:
   return { ok: false, errors: [{ text: parsed.error.issues[0]!.message, href: '#currentPassword' }] };
 }
 
-export function profileRouter(deps: AppDeps): Router {
-  const { db, config } = deps;
+/** The services the profile pages write through (built once, in src/services.ts). */
+export interface ProfileServices {
+  profile: ProfileService;
+  /** The eMaklum email preference: the one implementation, shared with the eMaklum page. */
+  notifications: {
+    setNotifyPaymentStatus(
+      user: CurrentUser,
+      notify: boolean,
+      locale: Locale,
+      via: 'profile',
+      facts: RequestFacts,
+    ): Promise<void>;
+  };
+}
+
+export function profileRouter(deps: AppDeps, { profile, notifications }: ProfileServices): Router {
+  const { db } = deps;
   const router = Router();
-  const profile = new ProfileService(db, config);
   router.use(requireSignedIn);
 
   const page = (res: Response, view: string, locals: Record<string, unknown> = {}, status = 200) =>
@@ -77,9 +94,14 @@ export function profileRouter(deps: AppDeps): Router {
 
   router.post('/notifikasi', async (req, res) => {
     const notify = (req.body as Record<string, unknown> | undefined)?.notifyPaymentStatus === '1';
-    await profile.setNotifyPaymentStatus(req.currentUser!, notify, requestContext(req));
-    req.session.flash = req.t('profile.done.notify');
-    await saveSession(req);
+    await notifications.setNotifyPaymentStatus(
+      req.currentUser!,
+      notify,
+      req.locale,
+      'profile',
+      requestContext(req),
+    );
+    setFlash(req, req.t('profile.done.notify'));
     res.redirect(303, '/profil');
   });
 
@@ -149,8 +171,7 @@ export function profileRouter(deps: AppDeps): Router {
     if (!parsed.ok) return show(parsed.errors);
     if (!(await current(req, res, show))) return;
     await profile.changeQuestions(user, parsed.data.answers, requestContext(req));
-    req.session.flash = req.t('profile.done.questions');
-    await saveSession(req);
+    setFlash(req, req.t('profile.done.questions'));
     res.redirect(303, '/profil');
   });
 
@@ -183,8 +204,7 @@ export function profileRouter(deps: AppDeps): Router {
     if (!parsed.ok) return show(parsed.errors);
     if (!(await current(req, res, show))) return;
     await profile.changeSecret(user, parsed.data.imageId, parsed.data.phrase, requestContext(req));
-    req.session.flash = req.t('profile.done.secret');
-    await saveSession(req);
+    setFlash(req, req.t('profile.done.secret'));
     res.redirect(303, '/profil');
   });
 

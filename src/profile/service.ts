@@ -12,7 +12,6 @@ import {
   normalisePassword,
   replaceAnswers,
   securityChangeEmail,
-  setNotifyPaymentStatus,
   setPassword,
   setSecret,
   type AccountOwner,
@@ -122,19 +121,6 @@ export class ProfileService {
     await this.db.transaction(async (trx) => {
       await setSecret(trx, user.accountId, phrase, imageId);
       await this.confirm(trx, user, 'secret', 'phrase.changed', facts, { imageId });
-    });
-  }
-
-  async setNotifyPaymentStatus(user: CurrentUser, notify: boolean, facts: RequestFacts): Promise<void> {
-    await this.db.transaction(async (trx) => {
-      await setNotifyPaymentStatus(trx, user.accountId, notify);
-      await writeAudit(trx, {
-        action: 'preferences.changed',
-        actorAccountId: user.accountId,
-        subjectAccountId: user.accountId,
-        details: { notifyPaymentStatus: notify },
-        ...facts,
-      });
     });
   }
 }

@@ -1,13 +1,11 @@
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
-import { isGovernmentEmail } from '../auth/index.js';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
-import { formatDateTime } from '../core/format.js';
 import { notFound, requireRole } from '../middleware/access.js';
-import { AdminRecoveryService } from './admin-recovery-service.js';
-import { type RoleAccount } from './admin-queries.js';
-import { setFlash } from './web.js';
+import type { AdminRecoveryService } from './admin-recovery-service.js';
+import { emailChangeNote, officialEmailSchema, typedEmail } from './email-change.js';
+import type { RoleAccount } from './admin-queries.js';
+import { setFlash } from '../middleware/flash.js';
 
 interface AccountPage {
   loadAccount: (req: Request) => Promise<RoleAccount | undefined>;
@@ -25,31 +23,21 @@ interface AccountPage {
  * email, or reset to first-time login, of any employee account, staff members' included (Unit
  * Gaji may not touch those). Never the administrator's own account.
  */
-export function registerAdminRecoveryRoutes(router: Router, deps: AppDeps, page: AccountPage): void {
-  const { db, config } = deps;
-  const recovery = new AdminRecoveryService(db, config);
+export function registerAdminRecoveryRoutes(
+  router: Router,
+  deps: AppDeps,
+  page: AccountPage,
+  recovery: AdminRecoveryService,
+): void {
+  const { config } = deps;
   const onlyAdmin = requireRole('admin');
 
   router.post('/admin/peranan/:accountId/emel', onlyAdmin, async (req, res, next) => {
     const account = await page.loadAccount(req);
     if (!account || account.kind !== 'employee') return next(notFound());
     const t = req.t;
-    const domains = config.GOV_EMAIL_DOMAINS.join(', ');
-    const schema = z.object({
-      email: z
-        .string({ error: t('staff.payroll.email.required') })
-        .trim()
-        .toLowerCase()
-        .min(1, t('staff.payroll.email.required'))
-        .max(254, t('staff.payroll.email.invalid'))
-        .pipe(z.email({ error: t('staff.payroll.email.invalid') }))
-        .refine(
-          (v) => isGovernmentEmail(v, config.GOV_EMAIL_DOMAINS),
-          t('staff.payroll.email.notGov', { domains }),
-        ),
-    });
-    const typed = String((req.body as Record<string, unknown> | undefined)?.email ?? '').slice(0, 254);
-    const parsed = schema.safeParse(req.body ?? {});
+    const typed = typedEmail(req.body);
+    const parsed = officialEmailSchema(t, config.GOV_EMAIL_DOMAINS).safeParse(req.body ?? {});
     if (!parsed.success) {
       const text = parsed.error.issues[0]?.message ?? t('staff.payroll.email.invalid');
       return page.showAccount(
@@ -75,10 +63,8 @@ export function registerAdminRecoveryRoutes(router: Router, deps: AppDeps, page:
         { errors: [{ text: t(result.key), href: '#email' }], values: { email: typed } },
         result.status,
       );
-    const held = result.heldUntil
-      ? t('staff.recovery.heldNote', { until: formatDateTime(result.heldUntil) })
-      : t('staff.recovery.notifiedNote');
-    await setFlash(req, `${t('staff.recovery.emailSaved', { new: parsed.data.email })} ${held}`);
+    const held = emailChangeNote(t, result.heldUntil);
+    setFlash(req, `${t('staff.recovery.emailSaved', { new: parsed.data.email })} ${held}`);
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   });
 
@@ -95,7 +81,7 @@ export function registerAdminRecoveryRoutes(router: Router, deps: AppDeps, page:
         { errors: [{ text: req.t(result.key), href: '#reset' }] },
         result.status,
       );
-    await setFlash(req, req.t('staff.recovery.resetDone'));
+    setFlash(req, req.t('staff.recovery.resetDone'));
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   });
 }

@@ -4,11 +4,12 @@ import { normaliseLoginId } from '../auth/index.js';
 import { requestContext } from '../core/audit.js';
 import type { StaffRole } from '../core/current-user.js';
 import type { AppDeps } from '../core/deps.js';
-import { buildPagination, clampPage, parsePage } from '../core/pagination.js';
+import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import type { FieldError } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { registerAdminRecoveryRoutes } from './admin-recovery-routes.js';
-import { AdminService } from './admin-service.js';
+import type { AdminRecoveryService } from './admin-recovery-service.js';
+import type { AdminService } from './admin-service.js';
 import {
   findAccountIdByLoginId,
   findRoleAccount,
@@ -19,7 +20,8 @@ import {
 } from './admin-queries.js';
 import { listDepartments } from './queries.js';
 import { findRecoveryEmployee } from './recovery-queries.js';
-import { auditView, idParam, renderStaff, setFlash } from './web.js';
+import { auditView, idParam, renderStaff } from './web.js';
+import { setFlash } from '../middleware/flash.js';
 import { actionFilter, actionName, auditFields, auditSentence, AUDIT_ACTION_GROUPS } from './audit-words.js';
 
 export const ROLES: readonly StaffRole[] = ['payroll', 'helpdesk', 'treasury', 'admin'];
@@ -34,9 +36,13 @@ interface AuditQuery {
 }
 
 /** Administrator pages: staff roles and the audit log (read-only, with CSV export). */
-export function registerAdminRoutes(router: Router, deps: AppDeps): void {
+export function registerAdminRoutes(
+  router: Router,
+  deps: AppDeps,
+  admin: AdminService,
+  recovery: AdminRecoveryService,
+): void {
   const { db } = deps;
-  const admin = new AdminService(db);
   const onlyAdmin = requireRole('admin');
   const actorOf = (req: Request) => ({ accountId: req.currentUser!.accountId, sessionId: req.sessionID });
 
@@ -124,7 +130,7 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
       const fresh = (await findRoleAccount(db, account.id)) ?? account;
       return showAccount(req, res, fresh, { errors: [{ text: req.t(result.key), href: '#role' }] }, 400);
     }
-    await setFlash(req, done);
+    setFlash(req, done);
     res.redirect(303, `/pentadbir/admin/peranan/${account.id}`);
   };
 
@@ -205,7 +211,7 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
       );
     };
 
-  registerAdminRecoveryRoutes(router, deps, { loadAccount, showAccount });
+  registerAdminRecoveryRoutes(router, deps, { loadAccount, showAccount }, recovery);
 
   router.post('/admin/peranan/:accountId/jabatan', onlyAdmin, departmentChange('add'));
   router.post('/admin/peranan/:accountId/jabatan/buang', onlyAdmin, departmentChange('remove'));
@@ -265,17 +271,9 @@ export function registerAdminRoutes(router: Router, deps: AppDeps): void {
     let result = { rows: [] as Awaited<ReturnType<typeof searchAudit>>['rows'], total: 0 };
     let page = 1;
     if (errors.length === 0) {
-      const requested = parsePage(req.query.page);
-      result = await searchAudit(db, filters, {
-        limit: AUDIT_PAGE_SIZE,
-        offset: (requested - 1) * AUDIT_PAGE_SIZE,
-      });
-      page = clampPage(requested, result.total, AUDIT_PAGE_SIZE);
-      if (page !== requested)
-        result = await searchAudit(db, filters, {
-          limit: AUDIT_PAGE_SIZE,
-          offset: (page - 1) * AUDIT_PAGE_SIZE,
-        });
+      ({ page, result } = await fetchPage(parsePage(req.query.page), AUDIT_PAGE_SIZE, (p) =>
+        searchAudit(db, filters, p),
+      ));
       await auditView(db, req, 'staff.admin.audit.viewed', null, { ...q, page });
     }
     const query: Record<string, string> = { ...q };

@@ -25,6 +25,10 @@ export interface Actor {
 
 export type RoleChange = { ok: true } | { ok: false; key: string } | undefined;
 
+type RoleAccount = NonNullable<Awaited<ReturnType<typeof findRoleAccount>>>;
+/** What one role change did: refused (a message key), or changed (the audit action and details). */
+type ChangeStep = { refused: string } | { action: string; details: Record<string, unknown> };
+
 /** Granting and removing staff roles and payroll departments; each change is audited. */
 export class AdminService {
   constructor(private readonly db: Knex) {}
@@ -36,48 +40,32 @@ export class AdminService {
     departmentIds: number[],
     facts: RequestFacts,
   ): Promise<RoleChange> {
-    return this.db.transaction(async (trx) => {
-      await lockStaffRoles(trx);
-      const account = await findRoleAccount(trx, accountId);
-      if (!account) return undefined;
-      if (account.kind !== 'employee') return { ok: false, key: 'staff.admin.err.company' };
-      if (account.roles.includes(role)) return { ok: false, key: 'staff.admin.err.alreadyHeld' };
+    return this.change(actor, accountId, facts, async (trx, account) => {
+      if (account.kind !== 'employee') return { refused: 'staff.admin.err.company' };
+      if (account.roles.includes(role)) return { refused: 'staff.admin.err.alreadyHeld' };
       if (role === 'payroll' && departmentIds.length === 0)
-        return { ok: false, key: 'staff.admin.err.departmentsRequired' };
+        return { refused: 'staff.admin.err.departmentsRequired' };
       await grantRole(trx, accountId, role, actor.accountId);
       if (role === 'payroll') await addDepartments(trx, accountId, departmentIds);
-      await this.afterPrivilegeChange(trx, actor, accountId);
-      await writeAudit(trx, {
+      return {
         action: 'staff.admin.role_granted',
-        actorAccountId: actor.accountId,
-        subjectAccountId: accountId,
         details: { role, ...(role === 'payroll' ? { departmentIds } : {}) },
-        ...facts,
-      });
-      return { ok: true };
+      };
     });
   }
 
   async remove(actor: Actor, accountId: number, role: StaffRole, facts: RequestFacts): Promise<RoleChange> {
-    return this.db.transaction(async (trx) => {
-      await lockStaffRoles(trx);
-      const account = await findRoleAccount(trx, accountId);
-      if (!account) return undefined;
-      if (!account.roles.includes(role)) return { ok: false, key: 'staff.admin.err.notHeld' };
+    return this.change(actor, accountId, facts, async (trx, account) => {
+      if (!account.roles.includes(role)) return { refused: 'staff.admin.err.notHeld' };
       if (role === 'admin' && (await countRoleHolders(trx, 'admin')) <= 1)
-        return { ok: false, key: 'staff.admin.err.lastAdmin' };
+        return { refused: 'staff.admin.err.lastAdmin' };
       await removeRole(trx, accountId, role);
       const departments = account.departments.map((d) => d.id);
       if (role === 'payroll') await removeAllDepartments(trx, accountId);
-      await this.afterPrivilegeChange(trx, actor, accountId);
-      await writeAudit(trx, {
+      return {
         action: 'staff.admin.role_removed',
-        actorAccountId: actor.accountId,
-        subjectAccountId: accountId,
         details: { role, ...(role === 'payroll' ? { departmentIds: departments } : {}) },
-        ...facts,
-      });
-      return { ok: true };
+      };
     });
   }
 
@@ -87,21 +75,10 @@ export class AdminService {
     departmentId: number,
     facts: RequestFacts,
   ): Promise<RoleChange> {
-    return this.db.transaction(async (trx) => {
-      await lockStaffRoles(trx);
-      const account = await findRoleAccount(trx, accountId);
-      if (!account) return undefined;
-      if (!account.roles.includes('payroll')) return { ok: false, key: 'staff.admin.err.notPayroll' };
+    return this.change(actor, accountId, facts, async (trx, account) => {
+      if (!account.roles.includes('payroll')) return { refused: 'staff.admin.err.notPayroll' };
       await addDepartments(trx, accountId, [departmentId]);
-      await this.afterPrivilegeChange(trx, actor, accountId);
-      await writeAudit(trx, {
-        action: 'staff.admin.department_added',
-        actorAccountId: actor.accountId,
-        subjectAccountId: accountId,
-        details: { departmentId },
-        ...facts,
-      });
-      return { ok: true };
+      return { action: 'staff.admin.department_added', details: { departmentId } };
     });
   }
 
@@ -111,21 +88,39 @@ export class AdminService {
     departmentId: number,
     facts: RequestFacts,
   ): Promise<RoleChange> {
+    return this.change(actor, accountId, facts, async (trx, account) => {
+      if (!account.departments.some((d) => d.id === departmentId))
+        return { refused: 'staff.admin.err.department' };
+      if (account.roles.includes('payroll') && account.departments.length <= 1)
+        return { refused: 'staff.admin.err.lastDepartment' };
+      await removeDepartment(trx, accountId, departmentId);
+      return { action: 'staff.admin.department_removed', details: { departmentId } };
+    });
+  }
+
+  /**
+   * The skeleton of every role change: one transaction under the staff-roles lock, the account
+   * read after the lock, then `step` checks its rule and makes the change (or names the refusal),
+   * then the account's other sessions end and the change is audited.
+   */
+  private change(
+    actor: Actor,
+    accountId: number,
+    facts: RequestFacts,
+    step: (trx: Knex.Transaction, account: RoleAccount) => Promise<ChangeStep>,
+  ): Promise<RoleChange> {
     return this.db.transaction(async (trx) => {
       await lockStaffRoles(trx);
       const account = await findRoleAccount(trx, accountId);
       if (!account) return undefined;
-      if (!account.departments.some((d) => d.id === departmentId))
-        return { ok: false, key: 'staff.admin.err.department' };
-      if (account.roles.includes('payroll') && account.departments.length <= 1)
-        return { ok: false, key: 'staff.admin.err.lastDepartment' };
-      await removeDepartment(trx, accountId, departmentId);
+      const done = await step(trx, account);
+      if ('refused' in done) return { ok: false, key: done.refused };
       await this.afterPrivilegeChange(trx, actor, accountId);
       await writeAudit(trx, {
-        action: 'staff.admin.department_removed',
+        action: done.action,
         actorAccountId: actor.accountId,
         subjectAccountId: accountId,
-        details: { departmentId },
+        details: done.details,
         ...facts,
       });
       return { ok: true };

@@ -1,7 +1,5 @@
 import { translate, type Locale } from '../core/i18n/index.js';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml, twoLanguageEmail, type EmailContent } from '../core/mail/compose.js';
 
 type Params = Record<string, string>;
 
@@ -10,17 +8,17 @@ function bilingual(
   subjectKey: string,
   paragraphKeys: string[],
   params: Params | ((locale: Locale) => Params),
-): { subject: string; text: string; html: string } {
+): EmailContent {
   const paramsIn = (locale: Locale) => (typeof params === 'function' ? params(locale) : params);
   const paragraphs = (locale: Locale) => paragraphKeys.map((k) => translate(locale, k, paramsIn(locale)));
-  const subject = `Portal iSPEKS: ${translate('ms', subjectKey)} / ${translate('en', subjectKey)}`;
-  const text = `${paragraphs('ms').join('\n\n')}\n\n----------------------------------------\n(English)\n\n${paragraphs('en').join('\n\n')}\n`;
-  const htmlPart = (locale: Locale) =>
-    `<div lang="${locale}">${paragraphs(locale)
-      .map((x) => `<p>${escapeHtml(x)}</p>`)
-      .join('\n')}</div>`;
-  const html = `<!DOCTYPE html><html><body>\n${htmlPart('ms')}\n<hr>\n${htmlPart('en')}\n</body></html>\n`;
-  return { subject, text, html };
+  return twoLanguageEmail(
+    { ms: translate('ms', subjectKey), en: translate('en', subjectKey) },
+    (locale) => paragraphs(locale).join('\n\n'),
+    (locale) =>
+      `<div lang="${locale}">${paragraphs(locale)
+        .map((x) => `<p>${escapeHtml(x)}</p>`)
+        .join('\n')}</div>`,
+  );
 }
 
 /** Who made a change, as a role (never a name): the employee's Unit Gaji or an administrator. */

@@ -4,10 +4,11 @@ import type { AppDeps } from '../core/deps.js';
 import { hasMessage } from '../core/i18n/index.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { notFound, requireRole } from '../middleware/access.js';
-import { HelpdeskService } from './helpdesk-service.js';
+import type { HelpdeskService } from './helpdesk-service.js';
 import { recentSecurityEvents, searchUsers, type HelpdeskAccount } from './helpdesk-queries.js';
 import { parseHelpdeskSearch } from './helpdesk-search.js';
-import { auditView, idParam, renderStaff, setFlash } from './web.js';
+import { auditView, idParam, renderStaff } from './web.js';
+import { setFlash } from '../middleware/flash.js';
 
 const PAGE_SIZE = 20;
 
@@ -15,9 +16,8 @@ const PAGE_SIZE = 20;
  * Helpdesk pages (DESIGN 1.11). No query here touches payslips, payments or loans, so no salary
  * figure can reach these pages; IC numbers are masked unless "Papar" was pressed (audited).
  */
-export function registerHelpdeskRoutes(router: Router, deps: AppDeps): void {
-  const { db, config } = deps;
-  const helpdesk = new HelpdeskService(db, config);
+export function registerHelpdeskRoutes(router: Router, deps: AppDeps, helpdesk: HelpdeskService): void {
+  const { db } = deps;
   const onlyHelpdesk = requireRole('helpdesk');
 
   router.get('/helpdesk', onlyHelpdesk, async (req, res) => {
@@ -98,7 +98,7 @@ export function registerHelpdeskRoutes(router: Router, deps: AppDeps): void {
       ? await helpdesk.unlock(req.currentUser!.accountId, id, requestContext(req))
       : undefined;
     if (!id || unlocked === undefined) return next(notFound());
-    await setFlash(req, req.t(unlocked ? 'staff.helpdesk.unlocked' : 'staff.helpdesk.notLocked'));
+    setFlash(req, req.t(unlocked ? 'staff.helpdesk.unlocked' : 'staff.helpdesk.notLocked'));
     res.redirect(303, `/pentadbir/helpdesk/akaun/${id}`);
   });
 
@@ -118,7 +118,7 @@ export function registerHelpdeskRoutes(router: Router, deps: AppDeps): void {
       }[result.reason];
       return showAccount(req, res, account, { errors: [{ text: req.t(key), href: '#resend' }] }, 400);
     }
-    await setFlash(req, req.t('staff.helpdesk.resent', { email: result.email }));
+    setFlash(req, req.t('staff.helpdesk.resent', { email: result.email }));
     res.redirect(303, `/pentadbir/helpdesk/akaun/${id}`);
   });
 }

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
-import { FirstTimeService } from '../auth/index.js';
+import type { FirstTimeService } from '../auth/index.js';
 import { writeAudit, type RequestFacts } from '../core/audit.js';
-import type { Config } from '../core/config.js';
 import { findHelpdeskAccount, unlockAccount, type HelpdeskAccount } from './helpdesk-queries.js';
 
 export type ResendResult =
@@ -9,14 +8,11 @@ export type ResendResult =
 
 /** Helpdesk actions on an account. Nothing here reads a payslip, a payment or a loan. */
 export class HelpdeskService {
-  private readonly firstTime: FirstTimeService;
-
+  /** The first-time login service of the public pages (the same instance, from src/services.ts). */
   constructor(
     private readonly db: Knex,
-    config: Config,
-  ) {
-    this.firstTime = new FirstTimeService(db, config);
-  }
+    private readonly firstTime: FirstTimeService,
+  ) {}
 
   account(accountId: number): Promise<HelpdeskAccount | undefined> {
     return findHelpdeskAccount(this.db, accountId);

@@ -2,12 +2,12 @@ import type { Router } from 'express';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { notFound, requireRole } from '../middleware/access.js';
-import { EmailHoldService } from './hold-service.js';
-import { auditView, idParam, renderStaff, setFlash } from './web.js';
+import type { EmailHoldService } from './hold-service.js';
+import { auditView, idParam, renderStaff } from './web.js';
+import { setFlash } from '../middleware/flash.js';
 
 /** Helpdesk: the first-time logins held after an email change, and their release (issue 11). */
-export function registerHoldRoutes(router: Router, deps: AppDeps): void {
-  const holds = new EmailHoldService(deps.db);
+export function registerHoldRoutes(router: Router, deps: AppDeps, holds: EmailHoldService): void {
   const onlyHelpdesk = requireRole('helpdesk');
 
   router.get('/helpdesk/tahanan-emel', onlyHelpdesk, async (req, res) => {
@@ -24,7 +24,7 @@ export function registerHoldRoutes(router: Router, deps: AppDeps): void {
     const id = idParam(req.params.employeeId);
     if (!id) return next(notFound());
     const result = await holds.release(req.currentUser!.accountId, id, requestContext(req));
-    await setFlash(req, req.t(`staff.holds.${result}`));
+    setFlash(req, req.t(`staff.holds.${result}`));
     res.redirect(303, '/pentadbir/helpdesk/tahanan-emel');
   });
 }

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { writeAudit } from '../core/audit.js';
-import type { RequestFacts } from '../core/audit.js';
+import { writeAudit, type RequestFacts } from '../core/audit.js';
 import { findEmailHold, listEmailHolds, releaseEmailHold, type EmailHold } from './recovery-queries.js';
 
 export type ReleaseResult = 'released' | 'notHeld' | 'sameActor';

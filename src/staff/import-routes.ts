@@ -14,23 +14,11 @@ import {
   replacedInFileCount,
   wholeMonthLosers,
 } from './import-month-queries.js';
-import { IMPORT_MAX_BYTES, ImportRefused, PayrollImportService } from './import-service.js';
+import { IMPORT_MAX_BYTES, ImportRefused, type PayrollImportService } from './import-service.js';
 import { receiveFile, safeFileName } from './multipart.js';
-import {
-  findUpload,
-  listUploadErrors,
-  uploadSample,
-  uploadSummary,
-  type UploadRow,
-} from './import-queries.js';
-import {
-  describeImportProblem,
-  describeUploadError,
-  idParam,
-  payrollScope,
-  renderStaff,
-  setFlash,
-} from './web.js';
+import { findUpload, listUploadErrors, uploadSample, uploadSummary, type UploadRow } from './import-queries.js';
+import { describeImportProblem, describeUploadError, idParam, payrollScope, renderStaff } from './web.js';
+import { setFlash } from '../middleware/flash.js';
 
 const SAMPLE_FILE = path.resolve(import.meta.dirname, '../../files/samples/payroll-import-sample.csv');
 const ERRORS_PAGE_SIZE = 100;
@@ -45,9 +33,8 @@ type Problem = { text: string; href: string };
  * the summary with the warnings to accept, the corrections, and the optional whole-month replace),
  * commit, publish (after a preview of who has no payslip).
  */
-export function registerImportRoutes(router: Router, deps: AppDeps): void {
+export function registerImportRoutes(router: Router, deps: AppDeps, imports: PayrollImportService): void {
   const { db } = deps;
-  const imports = new PayrollImportService(db);
   const onlyPayroll = requireRole('payroll');
 
   const showImportForm = async (
@@ -282,7 +269,7 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
       result.corrections > 0
         ? ' ' + t('staff.import.committedCorrections', { count: result.corrections })
         : '';
-    await setFlash(req, t('staff.import.committed', params) + extra);
+    setFlash(req, t('staff.import.committed', params) + extra);
     res.redirect(303, '/pentadbir/unit-gaji/import');
   });
 
@@ -290,7 +277,7 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
     const id = idParam(req.params.uploadId);
     const found = id ? await imports.discard(payrollScope(req), id, requestContext(req)) : false;
     if (!found) return next(notFound());
-    await setFlash(req, req.t('staff.import.discarded'));
+    setFlash(req, req.t('staff.import.discarded'));
     res.redirect(303, '/pentadbir/unit-gaji/import');
   });
 
@@ -320,7 +307,7 @@ export function registerImportRoutes(router: Router, deps: AppDeps): void {
     const { year, month } = period;
     const result = await imports.publish(payrollScope(req), year, month, requestContext(req));
     const params = { count: result.published, month: monthName(month, req.locale), year };
-    await setFlash(
+    setFlash(
       req,
       result.published > 0
         ? req.t('staff.import.published.done', params) +

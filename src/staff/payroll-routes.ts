@@ -1,23 +1,22 @@
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
 import { isGovernmentEmail } from '../auth/index.js';
 import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
-import { formatDateTime } from '../core/format.js';
 import { buildPagination, fetchPage, parsePage } from '../core/pagination.js';
 import { fieldErrors } from '../core/render.js';
 import { notFound, requireRole } from '../middleware/access.js';
-import { PayrollService } from './payroll-service.js';
+import { emailChangeNote, officialEmailSchema, typedEmail } from './email-change.js';
+import type { PayrollService } from './payroll-service.js';
 import { departmentsInScope } from './queries.js';
 import { registrationFigures, searchEmployees, type EmployeeRecord } from './payroll-queries.js';
-import { auditView, idParam, payrollScope, renderStaff, setFlash, wantsSearch } from './web.js';
+import { auditView, idParam, payrollScope, renderStaff, wantsSearch } from './web.js';
+import { setFlash } from '../middleware/flash.js';
 
 const PAGE_SIZE = 20;
 
 /** Unit Gaji pages (DESIGN 1.11): every route requires the payroll role and works in its scope. */
-export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
+export function registerPayrollRoutes(router: Router, deps: AppDeps, payroll: PayrollService): void {
   const { db, config } = deps;
-  const payroll = new PayrollService(db, config);
   // A non-official email is why a first-time login fails: the search flags it (issue 14 item 16).
   const isOfficialEmail = (email: string) => isGovernmentEmail(email, config.GOV_EMAIL_DOMAINS);
   const onlyPayroll = requireRole('payroll');
@@ -115,22 +114,8 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
     const employee = id ? await payroll.employee(scope, id) : undefined;
     if (!id || !employee) return next(notFound());
     const t = req.t;
-    const domains = config.GOV_EMAIL_DOMAINS.join(', ');
-    const schema = z.object({
-      email: z
-        .string({ error: t('staff.payroll.email.required') })
-        .trim()
-        .toLowerCase()
-        .min(1, t('staff.payroll.email.required'))
-        .max(254, t('staff.payroll.email.invalid'))
-        .pipe(z.email({ error: t('staff.payroll.email.invalid') }))
-        .refine(
-          (v) => isGovernmentEmail(v, config.GOV_EMAIL_DOMAINS),
-          t('staff.payroll.email.notGov', { domains }),
-        ),
-    });
-    const parsed = schema.safeParse(req.body ?? {});
-    const typed = String((req.body as Record<string, unknown> | undefined)?.email ?? '').slice(0, 254);
+    const parsed = officialEmailSchema(t, config.GOV_EMAIL_DOMAINS).safeParse(req.body ?? {});
+    const typed = typedEmail(req.body);
     if (!parsed.success)
       return showEmployee(
         req,
@@ -155,10 +140,8 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
     const saved = result.voidedTemporary
       ? t('staff.payroll.email.savedPendingVoided')
       : t('staff.payroll.email.saved', { old: result.oldEmail ?? '-', new: result.newEmail });
-    const held = result.heldUntil
-      ? t('staff.recovery.heldNote', { until: formatDateTime(result.heldUntil) })
-      : t('staff.recovery.notifiedNote');
-    await setFlash(req, `${saved} ${held}`);
+    const held = emailChangeNote(t, result.heldUntil);
+    setFlash(req, `${saved} ${held}`);
     res.redirect(303, `/pentadbir/unit-gaji/pekerja/${id}`);
   });
 
@@ -174,7 +157,7 @@ export function registerPayrollRoutes(router: Router, deps: AppDeps): void {
       const text = req.t(staff ? 'staff.recovery.adminOnly' : `staff.payroll.reset.${result.reason}`);
       return showEmployee(req, res, employee, { errors: [{ text, href: '#reset' }] }, staff ? 403 : 400);
     }
-    await setFlash(req, req.t('staff.payroll.reset.done'));
+    setFlash(req, req.t('staff.payroll.reset.done'));
     res.redirect(303, `/pentadbir/unit-gaji/pekerja/${id}`);
   });
 }

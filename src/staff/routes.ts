@@ -8,6 +8,12 @@ import { registerHoldRoutes } from './hold-routes.js';
 import { registerPayrollRoutes } from './payroll-routes.js';
 import { departmentsInScope } from './queries.js';
 import { payrollScope, renderStaff } from './web.js';
+import type { AdminRecoveryService } from './admin-recovery-service.js';
+import type { AdminService } from './admin-service.js';
+import type { HelpdeskService } from './helpdesk-service.js';
+import type { EmailHoldService } from './hold-service.js';
+import type { PayrollImportService } from './import-service.js';
+import type { PayrollService } from './payroll-service.js';
 
 /**
  * Pengurusan Pentadbir (/pentadbir). Every route is registered directly on this router with its
@@ -16,9 +22,20 @@ import { payrollScope, renderStaff } from './web.js';
  * pages (the treasury's) are passed in by the composition root (src/routes.ts), so that staff
  * does not import them.
  */
+/** The services the staff pages write through (built once, in src/services.ts). */
+export interface StaffServices {
+  payroll: PayrollService;
+  imports: PayrollImportService;
+  helpdesk: HelpdeskService;
+  holds: EmailHoldService;
+  admin: AdminService;
+  recovery: AdminRecoveryService;
+}
+
+/** Another area of the staff pages, registered on the same router (the treasury's). */
 export type StaffArea = (router: Router, deps: AppDeps) => void;
 
-export function staffRouter(deps: AppDeps, areas: StaffArea[] = []): Router {
+export function staffRouter(deps: AppDeps, services: StaffServices, areas: StaffArea[] = []): Router {
   const router = Router();
   router.use(requireSignedIn);
 
@@ -30,11 +47,11 @@ export function staffRouter(deps: AppDeps, areas: StaffArea[] = []): Router {
     await renderStaff(req, res, 'staff/index', 'home', { title: req.t('staff.title'), departments });
   });
 
-  registerPayrollRoutes(router, deps);
-  registerImportRoutes(router, deps);
-  registerHelpdeskRoutes(router, deps);
-  registerHoldRoutes(router, deps);
-  registerAdminRoutes(router, deps);
+  registerPayrollRoutes(router, deps, services.payroll);
+  registerImportRoutes(router, deps, services.imports);
+  registerHelpdeskRoutes(router, deps, services.helpdesk);
+  registerHoldRoutes(router, deps, services.holds);
+  registerAdminRoutes(router, deps, services.admin, services.recovery);
   for (const register of areas) register(router, deps);
   return router;
 }

@@ -22,22 +22,6 @@ export function idParam(raw: unknown): number | undefined {
   return n <= 2_147_483_647 ? n : undefined;
 }
 
-/**
- * A one-shot notice for the next page (after a POST, redirect, GET). The session is saved HERE,
- * before the redirect: express-session otherwise sends a redirect's headers before its save has
- * finished, and a browser that follows the 303 at once may load the next page without the notice.
- */
-export function setFlash(req: Request, text: string): Promise<void> {
-  req.session.flash = text;
-  return new Promise((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
-}
-
-export function takeFlash(req: Request): string | undefined {
-  const text = req.session.flash;
-  if (text !== undefined) delete req.session.flash;
-  return text;
-}
-
 export interface NavItem {
   href: string;
   key: string;
@@ -87,8 +71,8 @@ export async function renderStaff(
   locals: Record<string, unknown>,
   options: RenderOptions = {},
 ): Promise<void> {
-  // The flash middleware may already have moved the notice to res.locals.flash.
-  const flash = locals.flash ?? takeFlash(req) ?? res.locals.flash;
+  // The flash middleware (middleware/flash.ts) has moved a pending notice to res.locals.flash.
+  const flash = locals.flash ?? res.locals.flash;
   await renderPage(
     res,
     view,

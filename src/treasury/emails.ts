@@ -1,9 +1,7 @@
 import { formatDate } from '../core/format.js';
 import { translate, type Locale } from '../core/i18n/index.js';
+import { escapeHtml } from '../core/mail/compose.js';
 import type { StagedChange } from './queries.js';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The ONE email a payee gets for one status feed: every payment of theirs that changed, in the

@@ -4,10 +4,11 @@ import { requestContext } from '../core/audit.js';
 import type { AppDeps } from '../core/deps.js';
 import { notFound, requireRole } from '../middleware/access.js';
 import { ALLOWED_TRANSITIONS, PAYMENT_STATUS_BADGE } from '../emaklum/index.js';
-import { idParam, receiveFile, renderStaff, safeFileName, setFlash } from '../staff/index.js';
+import { idParam, receiveFile, renderStaff, safeFileName } from '../staff/index.js';
+import { setFlash } from '../middleware/flash.js';
 import { FEED_COLUMNS, FEED_MAX_BYTES, FEED_REQUIRED, type FeedProblem } from './feed-format.js';
 import { findUpload, findCommittedByHash, listUploads } from './queries.js';
-import { StatusFeedService } from './service.js';
+import type { StatusFeedService } from './service.js';
 import { sampleFeed } from './sample.js';
 
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -27,9 +28,8 @@ async function readAll(stream: Readable, isTruncated: () => boolean): Promise<Bu
  * Perbendaharaan (treasury): the eMaklum payment status feed (DESIGN 1.8, docs/emaklum-status-feed.md).
  * Registered on the staff router, each route with its own requireRole('treasury') guard.
  */
-export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
+export function registerTreasuryRoutes(router: Router, deps: AppDeps, feed: StatusFeedService): void {
   const { db } = deps;
-  const feed = new StatusFeedService(db, `${deps.config.baseUrl}/`);
   const onlyTreasury = requireRole('treasury');
 
   const describe = (req: Request, p: FeedProblem) => {
@@ -136,7 +136,7 @@ export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
         409,
       );
     }
-    await setFlash(req, req.t('treasury.committed', { changed: result.changed, emails: result.emails }));
+    setFlash(req, req.t('treasury.committed', { changed: result.changed, emails: result.emails }));
     res.redirect(303, BASE);
   });
 
@@ -144,7 +144,7 @@ export function registerTreasuryRoutes(router: Router, deps: AppDeps): void {
     const id = idParam(req.params.feedId);
     const found = id ? await feed.discard(req.currentUser!.accountId, id, requestContext(req)) : false;
     if (!found) return next(notFound());
-    await setFlash(req, req.t('treasury.discarded'));
+    setFlash(req, req.t('treasury.discarded'));
     res.redirect(303, BASE);
   });
 }

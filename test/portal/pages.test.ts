@@ -122,10 +122,11 @@ describe('the portal pages', () => {
     assert.equal(account.notify_payment_status, true);
     const audit = await app
       .db('audit_log')
-      .where('action', 'emaklum.notify_changed')
+      .where('action', 'preferences.changed')
       .orderBy('id', 'desc')
       .first();
-    assert.deepEqual(audit.details, { notify: true });
+    // One way to change the preference: the profile page's service, audited the same way.
+    assert.deepEqual(audit.details, { notifyPaymentStatus: true, via: 'emaklum' });
     await me.get('/emaklum');
     await me.post('/emaklum/makluman', {});
     assert.equal(

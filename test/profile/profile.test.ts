@@ -67,6 +67,12 @@ describe('Profil', () => {
     await client.post('/profil/notifikasi', {});
     assert.equal((await app.db('accounts').where('id', id).first()).notify_payment_status, false);
     assert.ok((await auditActions(app.db, id)).includes('preferences.changed'));
+    const last = await app
+      .db('audit_log')
+      .where({ action: 'preferences.changed', subject_account_id: id })
+      .orderBy('id', 'desc')
+      .first();
+    assert.deepEqual(last.details, { notifyPaymentStatus: false, via: 'profile' });
   });
 
   test('change password: the current one is needed, the policy holds, other sessions end, confirmed by email and audited', async () => {

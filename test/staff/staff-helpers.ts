@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { createLogger } from '../../src/core/logger.js';
 import { KWSP_MEMBER_CODES, PENSION_CODES } from '../../src/staff/payroll-rules.js';
+import { createServices } from '../../src/services.js';
 import { staffRouter } from '../../src/staff/index.js';
 import { registerTreasuryRoutes } from '../../src/treasury/index.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
@@ -52,7 +53,10 @@ export interface StaffRoute {
 export function staffRoutes(app: TestApp): StaffRoute[] {
   const deps = { config: app.config, db: app.db, logger: createLogger('silent') };
   // As src/routes.ts mounts it: the treasury's routes are an area of the staff router.
-  const router = staffRouter(deps, [registerTreasuryRoutes]);
+  const services = createServices(deps);
+  const router = staffRouter(deps, services.staff, [
+    (r, d) => registerTreasuryRoutes(r, d, services.treasury.statusFeed),
+  ]);
   const out: StaffRoute[] = [];
   for (const layer of router.stack as unknown as {
     route?: { path: string; methods: Record<string, boolean> };
