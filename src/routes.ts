@@ -6,7 +6,7 @@ import { epayslipRouter } from './epayslip/routes.js';
 import { eecRouter } from './eec/routes.js';
 import { emaklumRouter } from './emaklum/routes.js';
 import { permohonanRouter } from './permohonan/routes.js';
-import { muatTurunRouter } from './muat-turun/routes.js';
+import { muatTurunRouter, publicManualRouter } from './muat-turun/routes.js';
 import { profileRouter } from './profile/routes.js';
 import { staffRouter } from './staff/routes.js';
 import { devRouter } from './dev/routes.js';
@@ -21,6 +21,8 @@ export function mountFeatureRoutes(app: Express, deps: AppDeps): void {
   app.use('/emaklum', emaklumRouter(deps));
   app.use('/permohonan', permohonanRouter(deps));
   app.use('/muat-turun', muatTurunRouter(deps));
+  // The user manual is public: a user whose first-time login fails needs it most.
+  app.use('/', publicManualRouter(deps));
   app.use('/profil', profileRouter(deps));
   app.use('/pentadbir', staffRouter(deps));
   // Development pages (the caught-mail inbox) do not exist in production.

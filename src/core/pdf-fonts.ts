@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/**
+ * The fonts of the portal's PDFs. DejaVu Sans (dejavu-fonts-ttf) covers Latin, Greek, Cyrillic and
+ * the symbols the forms use, but no Chinese; Noto Sans Hans (the Simplified Chinese Noto Sans CJK
+ * cut down to GB2312, from @embedpdf/fonts-sc) prints Chinese names. pdfkit cannot fall back per
+ * glyph, so the text is cut into runs by script and each run gets its font.
+ */
+const require = createRequire(import.meta.url);
+
+// Read once per process; pdfkit subsets the font into each document.
+export const LATIN_REGULAR = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+export const LATIN_BOLD = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
+
+// The package exports no font path: the .otf files sit in fonts/ beside its dist/.
+const CJK_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '../fonts');
+let cjk: { regular: Buffer; bold: Buffer } | undefined;
+
+/** The Chinese fonts (8 MB each), read on the first document that needs them. */
+export function cjkFonts(): { regular: Buffer; bold: Buffer } {
+  cjk ??= {
+    regular: readFileSync(path.join(CJK_DIR, 'NotoSansHans-Regular.otf')),
+    bold: readFileSync(path.join(CJK_DIR, 'NotoSansHans-Bold.otf')),
+  };
+  return cjk;
+}
+
+/** Han ideographs, CJK punctuation, kana and full-width forms: what DejaVu Sans lacks. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+export interface ScriptRun {
+  text: string;
+  cjk: boolean;
+}
+
+/** Cuts text into runs of CJK and other characters; spaces stay with the run they follow. */
+export function scriptRuns(text: string): ScriptRun[] {
+  const runs: ScriptRun[] = [];
+  for (const ch of text) {
+    const last = runs[runs.length - 1];
+    const isCjk = CJK.test(ch);
+    if (last && (last.cjk === isCjk || /\s/.test(ch))) last.text += ch;
+    else runs.push({ text: ch, cjk: isCjk });
+  }
+  return runs;
+}
+
+export const hasCjk = (text: string): boolean => CJK.test(text);
