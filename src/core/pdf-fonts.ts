@@ -16,13 +16,21 @@ export const LATIN_BOLD = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/Dej
 
 // The package exports no font path: the .otf files sit in fonts/ beside its dist/.
 const CJK_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '../fonts');
-let cjk: { regular: Buffer; bold: Buffer } | undefined;
 
-/** The Chinese fonts (8 MB each), read on the first document that needs them. */
-export function cjkFonts(): { regular: Buffer; bold: Buffer } {
+/**
+ * A font parsed once by fontkit (pdfkit's own font engine), which pdfkit accepts in place of the
+ * file: parsing an 8 MB CJK font for every document would cost more than drawing the document.
+ * The object is only read while a document is drawn (synchronously), so documents can share it.
+ */
+export type ParsedFont = object;
+const fontkit = require('fontkit') as { create(data: Uint8Array): ParsedFont };
+let cjk: { regular: ParsedFont; bold: ParsedFont } | undefined;
+
+/** The Chinese fonts (8 MB each), read and parsed on the first document that needs them. */
+export function cjkFonts(): { regular: ParsedFont; bold: ParsedFont } {
   cjk ??= {
-    regular: readFileSync(path.join(CJK_DIR, 'NotoSansHans-Regular.otf')),
-    bold: readFileSync(path.join(CJK_DIR, 'NotoSansHans-Bold.otf')),
+    regular: fontkit.create(readFileSync(path.join(CJK_DIR, 'NotoSansHans-Regular.otf'))),
+    bold: fontkit.create(readFileSync(path.join(CJK_DIR, 'NotoSansHans-Bold.otf'))),
   };
   return cjk;
 }

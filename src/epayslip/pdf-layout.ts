@@ -48,8 +48,9 @@ export function write(
   if (!hasCjk(text)) return doc.font(bold ? BOLD : FONT).text(text, x, y, options);
   if (!withCjk.has(doc)) {
     const fonts = cjkFonts();
-    doc.registerFont(CJK_FONT, fonts.regular);
-    doc.registerFont(CJK_BOLD, fonts.bold);
+    // pdfkit takes a parsed fontkit font too (its types list only files and buffers).
+    doc.registerFont(CJK_FONT, fonts.regular as PDFKit.Mixins.PDFFontSource);
+    doc.registerFont(CJK_BOLD, fonts.bold as PDFKit.Mixins.PDFFontSource);
     withCjk.add(doc);
   }
   const runs = scriptRuns(text);
