@@ -14,7 +14,7 @@ import { renderDocument } from '../../src/muat-turun/documents/render.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/http.js';
 import { fetchBytes, signIn } from './portal-helpers.js';
-import { poppler, saved } from './pdf-tools.js';
+import { ARTIFACTS, poppler, saved } from './pdf-tools.js';
 
 interface DownloadRow {
   slug: string;
@@ -99,6 +99,29 @@ describe('Muat Turun documents', () => {
       (await fetchBytes(me, '/muat-turun/manual-pengguna-portal-ispeks')).body,
     );
     const structure = await poppler('pdfinfo', ['-struct-text', manualFile]);
+    // Pictures of a page of the manual and of a form, for a person to look at.
+    await poppler('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      manualFile,
+      path.join(ARTIFACTS, 'manual-page'),
+    ]);
+    await poppler('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      path.join(ARTIFACTS, 'form.pdf'),
+      path.join(ARTIFACTS, 'form-page'),
+    ]);
     assert.match(structure, /TR\s+TD\s+"ePayslip"\s+TD\s+"Slip gaji bulanan anda\."/);
     assert.match(
       structure,
