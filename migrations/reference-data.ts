@@ -1,7 +1,8 @@
 /**
  * Reference data that belongs to the schema, not to the demo (issue 13, item 4): the payslip
  * code catalogue with each code's EC category, the security questions, the secret-image gallery
- * (public/img/secret/<slug>.svg) and the downloads (files/downloads/). `npm run migrate` (and
+ * (public/img/secret/<slug>.svg) and the downloads (PDFs made from files/sources/<name>.md, see
+ * src/muat-turun/documents/). `npm run migrate` (and
  * `npm run setup`, the test harness and the development bring-up) upsert it after the
  * migrations, so a production database can activate accounts without the demo seed, and a change
  * here reaches every database at its next migrate. Rows are matched by their natural key and
@@ -169,8 +170,8 @@ export const DOWNLOADS: readonly {
     category: 'manual',
     title_ms: 'Manual Pengguna Portal iSPEKS',
     title_en: 'Portal iSPEKS User Manual',
-    file_name: 'manual-pengguna-portal-ispeks.html',
-    content_type: 'text/html; charset=utf-8',
+    file_name: 'manual-pengguna-portal-ispeks.pdf',
+    content_type: 'application/pdf',
     sort_order: 10,
   },
   {
@@ -178,8 +179,8 @@ export const DOWNLOADS: readonly {
     category: 'form',
     title_ms: 'Borang Tuntutan Perjalanan Dalam Negeri',
     title_en: 'Domestic Travel Claim Form',
-    file_name: 'borang-tuntutan-perjalanan.txt',
-    content_type: 'text/plain; charset=utf-8',
+    file_name: 'borang-tuntutan-perjalanan.pdf',
+    content_type: 'application/pdf',
     sort_order: 20,
   },
   {
@@ -187,8 +188,8 @@ export const DOWNLOADS: readonly {
     category: 'form',
     title_ms: 'Borang Kemaskini Maklumat Gaji (Emel Rasmi dan Akaun Bank)',
     title_en: 'Payroll Details Update Form (Official Email and Bank Account)',
-    file_name: 'borang-kemaskini-maklumat-gaji.txt',
-    content_type: 'text/plain; charset=utf-8',
+    file_name: 'borang-kemaskini-maklumat-gaji.pdf',
+    content_type: 'application/pdf',
     sort_order: 30,
   },
   {
@@ -196,8 +197,8 @@ export const DOWNLOADS: readonly {
     category: 'form',
     title_ms: 'Borang Permohonan Pinjaman Komputer',
     title_en: 'Computer Loan Application Form',
-    file_name: 'borang-permohonan-pinjaman-komputer.txt',
-    content_type: 'text/plain; charset=utf-8',
+    file_name: 'borang-permohonan-pinjaman-komputer.pdf',
+    content_type: 'application/pdf',
     sort_order: 40,
   },
 ];

@@ -7,7 +7,7 @@ import { epayslipRouter } from './epayslip/index.js';
 import { eecRouter } from './eec/index.js';
 import { emaklumRouter } from './emaklum/index.js';
 import { permohonanRouter } from './permohonan/index.js';
-import { muatTurunRouter } from './muat-turun/index.js';
+import { muatTurunRouter, publicManualRouter } from './muat-turun/index.js';
 import { profileRouter } from './profile/index.js';
 import { staffRouter } from './staff/index.js';
 import { registerTreasuryRoutes } from './treasury/index.js';
@@ -27,6 +27,8 @@ export function mountFeatureRoutes(
   app.use('/emaklum', emaklumRouter(deps, services.emaklum));
   app.use('/permohonan', permohonanRouter(services.permohonan));
   app.use('/muat-turun', muatTurunRouter(deps));
+  // The user manual is public: a user whose first-time login fails needs it most.
+  app.use('/', publicManualRouter(deps));
   app.use('/profil', profileRouter(deps, services.profile));
   // The treasury's pages are an area of the staff router (staff does not import treasury).
   app.use(

@@ -479,10 +479,10 @@ test('catalogs: images, questions, downloads, codes', async () => {
     assert.doesNotMatch(`${q.text_ms} ${q.text_en}`, /lahir|born|birth|negeri asal|state/i);
   const downloads = await db('downloads').orderBy('sort_order').pluck('file_name');
   assert.deepEqual(downloads, [
-    'manual-pengguna-portal-ispeks.html',
-    'borang-tuntutan-perjalanan.txt',
-    'borang-kemaskini-maklumat-gaji.txt',
-    'borang-permohonan-pinjaman-komputer.txt',
+    'manual-pengguna-portal-ispeks.pdf',
+    'borang-tuntutan-perjalanan.pdf',
+    'borang-kemaskini-maklumat-gaji.pdf',
+    'borang-permohonan-pinjaman-komputer.pdf',
   ]);
   const [housing] = await db('payslip_codes').where({ is_housing_loan: true }).pluck('code');
   assert.equal(housing, 'PINJPR');

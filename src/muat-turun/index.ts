@@ -1,3 +1,3 @@
 /** Muat Turun (downloads): the public API. */
 export { muatTurunMessages } from './messages.js';
-export { muatTurunRouter } from './routes.js';
+export { muatTurunRouter, publicManualRouter } from './routes.js';

@@ -1,12 +1,25 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { pipeline } from 'node:stream/promises';
 import { Router } from 'express';
 import type { AppDeps } from '../core/deps.js';
 import { renderPage } from '../core/render.js';
 import { notFound, requireEmployee, requireSignedIn } from '../middleware/access.js';
 import { findDownload, listDownloads } from './queries.js';
-import { SAFE_SLUG, contentTypeFor, downloadPath, fileSize, formatFileSize } from './service.js';
+import { downloadSize, sendDownload } from './serve.js';
+import { SAFE_SLUG, formatFileSize } from './service.js';
+
+/** The user manual's slug: public at MANUAL_PATH, for a user who cannot log in yet. */
+export const MANUAL_SLUG = 'manual-pengguna-portal-ispeks';
+export const MANUAL_PATH = '/manual-pengguna';
+
+/** The public manual (no login): linked from the login page's Makluman. */
+export function publicManualRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.get(MANUAL_PATH, async (req, res, next) => {
+    const row = await findDownload(deps.db, MANUAL_SLUG);
+    if (!row) return next(notFound());
+    await sendDownload(req, res, next, row);
+  });
+  return router;
+}
 
 export function muatTurunRouter(deps: AppDeps): Router {
   const router = Router();
@@ -16,7 +29,7 @@ export function muatTurunRouter(deps: AppDeps): Router {
     const rows = await listDownloads(deps.db);
     const items = await Promise.all(
       rows.map(async (r) => {
-        const size = await fileSize(r.file_name);
+        const size = await downloadSize(r.file_name);
         return {
           slug: r.slug,
           category: r.category,
@@ -39,23 +52,8 @@ export function muatTurunRouter(deps: AppDeps): Router {
     const slug = String(req.params.slug);
     if (!SAFE_SLUG.test(slug)) return next(notFound());
     const row = await findDownload(deps.db, slug);
-    const full = row && downloadPath(row.file_name);
-    if (!row || !full) return next(notFound());
-    let size: number;
-    try {
-      const s = await stat(full);
-      if (!s.isFile()) return next(notFound());
-      size = s.size;
-    } catch {
-      return next(notFound());
-    }
-    res.status(200);
-    res.set({
-      'Content-Type': contentTypeFor(row.file_name, row.content_type),
-      'Content-Length': String(size),
-      'Content-Disposition': `attachment; filename="${row.file_name}"`,
-    });
-    await pipeline(createReadStream(full), res);
+    if (!row) return next(notFound());
+    await sendDownload(req, res, next, row);
   });
 
   return router;

@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Where the downloadable files live; only names stored in the `downloads` table are opened here. */
+/**
+ * Where plain downloadable files would live (the PDFs are made from files/sources, see
+ * documents/); only names stored in the `downloads` table are opened here.
+ */
 export const DOWNLOADS_DIR = path.resolve(import.meta.dirname, '../../files/downloads');
 
 const SAFE_FILE_NAME = /^[a-z0-9-]+\.(pdf|html|txt)$/;

@@ -116,4 +116,42 @@ describe('tagged, Unicode PDFs', () => {
       path.join(ARTIFACTS, 'ec-tagged-page'),
     ]);
   });
+  test('a name with Chinese characters and é prints and extracts whole in the payslip and the Borang EC', async () => {
+    const CHINESE = 'René Tan 陈伟明';
+    const employeeId = await employeeIdOf(app.db, DEMO.activeEmployee.ic);
+    await app.db('employees').where('id', employeeId).update({ name: CHINESE });
+    try {
+      const client = await signIn(app, DEMO.activeEmployee.ic);
+      const mm = String(period.month).padStart(2, '0');
+      for (const [name, url] of [
+        ['payslip-chinese.pdf', `/epayslip/${period.year}/${mm}.pdf`],
+        ['ec-chinese.pdf', `/eec/${period.year}.pdf`],
+      ] as const) {
+        const res = await fetchBytes(client, url);
+        assert.equal(res.status, 200, url);
+        const file = await saved(name, res.body);
+        const text = (await poppler('pdftotext', [file, '-'])).replace(/\s+/g, ' ');
+        assert.ok(text.includes(CHINESE), `${url}: the name extracts whole`);
+        const structure = await poppler('pdfinfo', ['-struct-text', file]);
+        assert.ok(structure.includes(`"${CHINESE}"`), `${url}: the name is one cell of the structure tree`);
+        // The Chinese run is drawn in the embedded CJK font, the rest in DejaVu Sans.
+        const fonts = await poppler('pdffonts', [file]);
+        assert.match(fonts, /NotoSansHans-Bold\s+CID Type 0C\s+Identity-H\s+yes yes yes/, url);
+        assert.match(fonts, /DejaVuSans-Bold\s+CID TrueType\s+Identity-H\s+yes yes yes/, url);
+      }
+      await poppler('pdftoppm', [
+        '-png',
+        '-r',
+        '80',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        path.join(ARTIFACTS, 'payslip-chinese.pdf'),
+        path.join(ARTIFACTS, 'payslip-chinese-page'),
+      ]);
+    } finally {
+      await app.db('employees').where('id', employeeId).update({ name: NAME });
+    }
+  });
 });

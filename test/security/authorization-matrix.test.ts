@@ -33,8 +33,12 @@ const LOGIN_IDS: Record<Exclude<Persona, 'anonymous'>, string> = {
   treasury: DEMO.treasuryOfficer.ic,
 };
 
-/** Paths anyone may open: the login journeys, language switch, development mailbox, health probes. */
+/**
+ * Paths anyone may open: the login journeys, language switch, development mailbox, health probes,
+ * and the user manual (issue 14 item 11: a user whose first-time login fails needs it most).
+ */
 const PUBLIC = [
+  /^\/manual-pengguna$/,
   /^\/$/,
   /^\/log-masuk/,
   /^\/log-keluar$/,

@@ -17,6 +17,9 @@ export const commonMessages: MessageSet = {
     'frame.notice1': 'Semua pengguna WAJIB menggunakan emel rasmi kerajaan.',
     'frame.notice2':
       'Pengguna baru yang gagal Login Kali Pertama hendaklah menyemak dengan Unit Gaji jabatan masing-masing. Ini adalah bagi memastikan maklumat No. Kad Pengenalan adalah tepat dan Emel Rasmi telah dikemaskini di dalam modul Gaji sistem iSPEKS.',
+    'frame.notice3':
+      'Manual Pengguna Modul Portal iSPEKS boleh didapati di MUAT TURUN > iSPEKS > Manual Sistem iSPEKS > 8. Portal.',
+    'frame.manualLink': 'Buka Manual Pengguna Portal iSPEKS (PDF)',
     'frame.copyright': '© Hak Cipta Terpelihara 2016 | JABATAN AKAUNTAN NEGARA MALAYSIA',
     'frame.helpdesk': 'Bantuan Helpdesk:',
     'frame.helpdeskAnyProblem': 'Sebarang masalah boleh diemelkan kepada',
@@ -98,6 +101,9 @@ export const commonMessages: MessageSet = {
     'frame.notice1': 'All users MUST use their official government email.',
     'frame.notice2':
       'A new user whose first-time login fails should check with the Payroll Unit (Unit Gaji) of their department. This is to make sure that their IC number is correct and their official email has been updated in the Payroll module of iSPEKS.',
+    'frame.notice3':
+      'The Portal iSPEKS Module User Manual is available at MUAT TURUN (Downloads) > iSPEKS > Manual Sistem iSPEKS > 8. Portal.',
+    'frame.manualLink': 'Open the Portal iSPEKS User Manual (PDF)',
     'frame.copyright': '© All Rights Reserved 2016 | ACCOUNTANT GENERAL’S DEPARTMENT OF MALAYSIA',
     'frame.helpdesk': 'Helpdesk:',
     'frame.helpdeskAnyProblem': 'Any problem can be emailed to',

@@ -1,51 +1,87 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { LATIN_BOLD, LATIN_REGULAR, cjkFonts, hasCjk, scriptRuns } from './fonts.js';
 
 /**
  * Small drawing helpers for the portal's PDFs (payslip and Borang EC): A4, black on white so
  * that they print well, and accessible: tagged (PDF/UA: a structure tree in reading order,
  * headings, tables of label/value cells, decoration marked as artifacts), with the document
  * language and a title shown in the viewer's title bar, in an embedded Unicode font (DejaVu
- * Sans, from the dejavu-fonts-ttf package) so that names outside Latin-1 print.
+ * Sans, from the dejavu-fonts-ttf package) so that names outside Latin-1 print, and Chinese
+ * runs in Noto Sans Hans (core/pdf/fonts.ts).
  */
 export type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-const require = createRequire(import.meta.url);
-// Read once per process; pdfkit subsets the font into each document.
-const REGULAR_TTF = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-const BOLD_TTF = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'));
-const FONT = 'Body';
-const BOLD = 'Body-Bold';
+export const FONT = 'Body';
+export const BOLD = 'Body-Bold';
+const CJK_FONT = 'Body-CJK';
+const CJK_BOLD = 'Body-CJK-Bold';
 const GREY = '#555555';
 const LINE = '#999999';
 
 /** The structure root of each document: every helper adds its element here, in reading order. */
 const roots = new WeakMap<Pdf, Struct>();
 
-function root(doc: Pdf): Struct {
+export function root(doc: Pdf): Struct {
   const r = roots.get(doc);
   if (!r) throw new Error('PDF made without createPdf');
   return r;
 }
 
+/** Documents that have the Chinese fonts registered (only those that print Chinese load them). */
+const withCjk = new WeakSet<Pdf>();
+
+type TextOptions = PDFKit.Mixins.TextOptions;
+
+/**
+ * Writes text at (x, y) in the body font, or bold; Chinese runs in the Chinese font, joined as
+ * one line of text (pdfkit's `continued`), so the words wrap and extract as one string.
+ */
+export function write(
+  doc: Pdf,
+  text: string,
+  bold: boolean,
+  x: number,
+  y: number,
+  options: TextOptions,
+): Pdf {
+  if (!hasCjk(text)) return doc.font(bold ? BOLD : FONT).text(text, x, y, options);
+  if (!withCjk.has(doc)) {
+    const fonts = cjkFonts();
+    // pdfkit takes a parsed fontkit font too (its types list only files and buffers).
+    doc.registerFont(CJK_FONT, fonts.regular as PDFKit.Mixins.PDFFontSource);
+    doc.registerFont(CJK_BOLD, fonts.bold as PDFKit.Mixins.PDFFontSource);
+    withCjk.add(doc);
+  }
+  const runs = scriptRuns(text);
+  runs.forEach((run, i) => {
+    doc.font(run.cjk ? (bold ? CJK_BOLD : CJK_FONT) : bold ? BOLD : FONT);
+    const continued = i < runs.length - 1;
+    if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+    else doc.text(run.text, { continued });
+  });
+  return doc;
+}
+
 /** Adds a structure element whose content is what `draw` puts on the page. */
-function tagged(doc: Pdf, type: string, draw: () => void, parent: Struct = root(doc)): void {
+export function tagged(doc: Pdf, type: string, draw: () => void, parent: Struct = root(doc)): void {
   parent.add(doc.struct(type, {}, [draw]));
 }
 
 /** Lines, bands and boxes are decoration: screen readers skip them. */
-function artifact(doc: Pdf, draw: () => void): void {
+export function artifact(doc: Pdf, draw: () => void): void {
   doc.markContent('Artifact', { type: 'Layout' });
   draw();
   doc.endMarkedContent();
 }
 
-export function createPdf(info: { title: string; subject: string; lang?: string }): Pdf {
+export function createPdf(info: { title: string; subject: string; lang?: string; created?: Date }): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 40,
+    // The embedded font from the start: the default (Helvetica) would parse its metrics file for
+    // every document, only to be replaced on the next line.
+    font: LATIN_REGULAR as unknown as string,
     bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
@@ -53,10 +89,17 @@ export function createPdf(info: { title: string; subject: string; lang?: string 
     subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     displayTitle: true,
     lang: info.lang ?? 'ms-MY',
-    info: { Title: info.title, Subject: info.subject, Author: 'Portal iSPEKS', Creator: 'Portal iSPEKS' },
+    info: {
+      Title: info.title,
+      Subject: info.subject,
+      Author: 'Portal iSPEKS',
+      Creator: 'Portal iSPEKS',
+      // A fixed date makes the file byte-for-byte the same at each build (a document from source).
+      ...(info.created ? { CreationDate: info.created } : {}),
+    },
   });
-  doc.registerFont(FONT, REGULAR_TTF);
-  doc.registerFont(BOLD, BOLD_TTF);
+  doc.registerFont(FONT, LATIN_REGULAR as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont(BOLD, LATIN_BOLD as PDFKit.Mixins.PDFFontSource);
   doc.font(FONT);
   const documentRoot = doc.struct('Document');
   doc.addStructure(documentRoot);
@@ -93,22 +136,19 @@ export function ensureSpace(doc: Pdf, height: number): void {
 /** A centred line: `heading` makes it the document's H1 (one per document), else a paragraph. */
 export function centred(doc: Pdf, text: string, size: number, bold = true, heading = false): void {
   tagged(doc, heading ? 'H1' : 'P', () =>
-    doc
-      .font(bold ? BOLD : FONT)
-      .fontSize(size)
-      .fillColor('#000000')
-      .text(text, left(doc), doc.y, { width: contentWidth(doc), align: 'center' }),
+    write(doc.fontSize(size).fillColor('#000000'), text, bold, left(doc), doc.y, {
+      width: contentWidth(doc),
+      align: 'center',
+    }),
   );
 }
 
 /** A plain paragraph at the left margin. */
 export function paragraph(doc: Pdf, text: string, size = 8): void {
   tagged(doc, 'P', () =>
-    doc
-      .font(FONT)
-      .fontSize(size)
-      .fillColor('#000000')
-      .text(text, left(doc), doc.y, { width: contentWidth(doc) }),
+    write(doc.fontSize(size).fillColor('#000000'), text, false, left(doc), doc.y, {
+      width: contentWidth(doc),
+    }),
   );
 }
 
@@ -132,11 +172,9 @@ export function sectionTitle(doc: Pdf, text: string): void {
   const y = doc.y;
   artifact(doc, () => doc.rect(left(doc), y, contentWidth(doc), 16).fillColor('#e8ecf2').fill());
   tagged(doc, 'H2', () =>
-    doc
-      .font(BOLD)
-      .fontSize(9.5)
-      .fillColor('#000000')
-      .text(text, left(doc) + 4, y + 4, { width: contentWidth(doc) - 8 }),
+    write(doc.fontSize(9.5).fillColor('#000000'), text, true, left(doc) + 4, y + 4, {
+      width: contentWidth(doc) - 8,
+    }),
   );
   doc.y = y + 20;
 }
@@ -176,23 +214,16 @@ export function keyValueGrid(doc: Pdf, pairs: [string, string][], columns = 2): 
       tagged(
         doc,
         'TH',
-        () =>
-          doc
-            .font(FONT)
-            .fontSize(8)
-            .fillColor(GREY)
-            .text(label, x, y, { width: labelWidth - 4 }),
+        () => write(doc.fontSize(8).fillColor(GREY), label, false, x, y, { width: labelWidth - 4 }),
         tr,
       );
       tagged(
         doc,
         'TD',
         () =>
-          doc
-            .font(BOLD)
-            .fontSize(8.5)
-            .fillColor('#000000')
-            .text(value || '-', x + labelWidth, y, { width: valueWidth }),
+          write(doc.fontSize(8.5).fillColor('#000000'), value || '-', true, x + labelWidth, y, {
+            width: valueWidth,
+          }),
         tr,
       );
       tr.end();
@@ -227,11 +258,7 @@ export function amountColumn(
   const amountWidth = 88;
   artifact(doc, () => doc.rect(x, y, width, 16).fillColor('#e8ecf2').fill());
   tagged(doc, 'H2', () =>
-    doc
-      .font(BOLD)
-      .fontSize(9.5)
-      .fillColor('#000000')
-      .text(title, x + 4, y + 4, { width: width - 8 }),
+    write(doc.fontSize(9.5).fillColor('#000000'), title, true, x + 4, y + 4, { width: width - 8 }),
   );
   // The column is its own table in the structure tree: read whole, before the column beside it.
   const table = doc.struct('Table');
@@ -270,16 +297,20 @@ function amountLine(
   tagged(
     doc,
     'TD',
-    () => doc.fillColor(row.sub ? GREY : '#000000').text(row.label, x + 2 + indent, y, { width: labelWidth }),
+    () =>
+      write(doc.fillColor(row.sub ? GREY : '#000000'), row.label, !!row.bold, x + 2 + indent, y, {
+        width: labelWidth,
+      }),
     tr,
   );
   tagged(
     doc,
     'TD',
     () =>
-      doc
-        .fillColor('#000000')
-        .text(row.amount, x + width - amountWidth - 2, y, { width: amountWidth, align: 'right' }),
+      write(doc.fillColor('#000000'), row.amount, !!row.bold, x + width - amountWidth - 2, y, {
+        width: amountWidth,
+        align: 'right',
+      }),
     tr,
   );
   tr.end();
@@ -306,12 +337,8 @@ export function totalBox(doc: Pdf, label: string, amount: string): void {
   const width = contentWidth(doc);
   artifact(doc, () => doc.rect(left(doc), y, width, 22).lineWidth(1).strokeColor('#000000').stroke());
   tagged(doc, 'P', () => {
-    doc
-      .font(BOLD)
-      .fontSize(11)
-      .fillColor('#000000')
-      .text(label, left(doc) + 6, y + 6, { width: width / 2 });
-    doc.text(amount, left(doc) + width / 2, y + 6, { width: width / 2 - 6, align: 'right' });
+    write(doc.fontSize(11).fillColor('#000000'), label, true, left(doc) + 6, y + 6, { width: width / 2 });
+    write(doc, amount, true, left(doc) + width / 2, y + 6, { width: width / 2 - 6, align: 'right' });
   });
   doc.y = y + 30;
 }
@@ -319,11 +346,7 @@ export function totalBox(doc: Pdf, label: string, amount: string): void {
 export function note(doc: Pdf, text: string): void {
   ensureSpace(doc, 20);
   tagged(doc, 'P', () =>
-    doc
-      .font(FONT)
-      .fontSize(7.5)
-      .fillColor(GREY)
-      .text(text, left(doc), doc.y, { width: contentWidth(doc) }),
+    write(doc.fontSize(7.5).fillColor(GREY), text, false, left(doc), doc.y, { width: contentWidth(doc) }),
   );
   doc.fillColor('#000000');
 }
