@@ -42,7 +42,12 @@ function artifact(doc: Pdf, draw: () => void): void {
   doc.endMarkedContent();
 }
 
-export function createPdf(info: { title: string; subject: string; lang?: string }): Pdf {
+/**
+ * `created` is the document's CreationDate (pdfkit's default is the current time, which also
+ * seeds the file ID): a stored payslip passes its publication time, so drawing it again gives
+ * the same bytes.
+ */
+export function createPdf(info: { title: string; subject: string; lang?: string; created?: Date }): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 40,
@@ -53,7 +58,13 @@ export function createPdf(info: { title: string; subject: string; lang?: string 
     subset: 'PDF/UA' as PDFKit.Mixins.PDFSubsets,
     displayTitle: true,
     lang: info.lang ?? 'ms-MY',
-    info: { Title: info.title, Subject: info.subject, Author: 'Portal iSPEKS', Creator: 'Portal iSPEKS' },
+    info: {
+      Title: info.title,
+      Subject: info.subject,
+      Author: 'Portal iSPEKS',
+      Creator: 'Portal iSPEKS',
+      CreationDate: info.created ?? new Date(),
+    },
   });
   doc.registerFont(FONT, REGULAR_TTF);
   doc.registerFont(BOLD, BOLD_TTF);
