@@ -43,9 +43,6 @@ async function drawAndStore(db: Knex | Knex.Transaction, row: PayslipRow, locale
   return insertPdf(db, { payslipId: row.id, lang: locale, bytes, sha256, rendererVersion: RENDERER_VERSION });
 }
 
-/** First downloads of one payslip in this process share one drawing. */
-const inFlight = new Map<string, Promise<boolean>>();
-
 export interface PdfDownload {
   /** The stored PDF's SHA-256 (hex): the strong ETag. */
   sha256: string;
@@ -70,18 +67,11 @@ export async function payslipPdfDownload(
   if (!found) return undefined;
   if (found.sha256) return { sha256: found.sha256, bytes: found.bytes, payslipId: found.payslip_id };
 
-  const key = `${found.payslip_id}:${locale}`;
-  let drawing = inFlight.get(key);
-  if (!drawing) {
-    drawing = (async () => {
-      const row = await findPublishedPayslip(db, employeeId, year, month);
-      // Superseded by a correction in between: the next request finds the new one.
-      if (!row || row.id !== found.payslip_id) return false;
-      return drawAndStore(db, row, locale);
-    })().finally(() => inFlight.delete(key));
-    inFlight.set(key, drawing);
-  }
-  await drawing;
+  // Not stored yet: draw it and offer it. Concurrent first downloads (here or in another
+  // process) may each draw it; the first INSERT wins and every one of them sends that copy.
+  const row = await findPublishedPayslip(db, employeeId, year, month);
+  // Superseded by a correction in between: the caller finds the new one on its next look.
+  if (row?.id === found.payslip_id) await drawAndStore(db, row, locale);
   const stored = await readStoredPdf(db, found.payslip_id, locale);
   if (!stored) return undefined;
   return {
