@@ -145,7 +145,7 @@ END $$`);
  * The app role's privileges, applied by the migrate step after the migrations on every run (as
  * the owner), so a table added by any migration is covered: DML on every table, except the
  * migration bookkeeping and audit_log, where it gets SELECT and INSERT of the caller's columns
- * only. Default privileges cover tables the owner creates later between two runs.
+ * only, and payslip_pdfs (SELECT and INSERT: a stored PDF is never changed). Default privileges cover tables the owner creates later between two runs.
  */
 export async function applyGrants(owner: Knex, appRole: string): Promise<'granted' | 'missing' | 'self'> {
   const app = ident(appRole);
