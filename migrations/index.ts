@@ -12,6 +12,7 @@ import * as emailChangeHold from './20261201010000_email_change_hold.js';
 import * as peopleExperience from './20261201080000_people_experience.js';
 import * as auditLogStamp from './20261201040000_audit_log_stamp.js';
 import * as demoSeedMarker from './20261201040100_demo_seed_marker.js';
+import * as payslipPdfs from './20261202030000_payslip_pdfs.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261201080000_people_experience': peopleExperience,
   '20261201040000_audit_log_stamp': auditLogStamp,
   '20261201040100_demo_seed_marker': demoSeedMarker,
+  '20261202030000_payslip_pdfs': payslipPdfs,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

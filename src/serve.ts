@@ -11,6 +11,7 @@ import type { Config } from './core/config.js';
 import { createDb } from './core/db.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
 import type { SmtpCatcher } from './core/mail/smtp-catcher.js';
+import { PdfRenderer } from './epayslip/index.js';
 
 export class StartError extends Error {}
 
@@ -39,6 +40,9 @@ export async function serve(options: ServeOptions): Promise<Server> {
   }
   const sender = new OutboxSender({ db, smtpUrl: options.smtpUrl, from: config.MAIL_FROM, logger });
   sender.start();
+  // Draws the PDFs of newly published payslips in the background (issue 15 item 3).
+  const pdfRenderer = new PdfRenderer({ db, logger });
+  pdfRenderer.start();
 
   const built = createApp({ config, db, logger, devMailbox: options.devMailbox });
   const server: Server = built.app.listen(config.PORT, config.HOST);
@@ -46,6 +50,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     server.once('listening', resolve);
     server.once('error', async (err: NodeJS.ErrnoException) => {
       await sender.stop();
+      await pdfRenderer.stop();
       await built.close();
       await db.destroy();
       await options.stopDevelopment?.();
@@ -83,6 +88,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
     await closed;
     clearInterval(sweep);
     await sender.stop();
+    await pdfRenderer.stop();
     await built.close();
     await db.destroy();
     await options.stopDevelopment?.();

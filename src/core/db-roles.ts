@@ -18,6 +18,8 @@ export interface RoleCredentials {
 
 /** Tables the app role may not touch at all (the migration bookkeeping and the demo marker). */
 const NO_APP_ACCESS = ['knex_migrations', 'knex_migrations_lock', 'demo_seed'];
+/** Tables whose rows the app writes once and never changes nor removes (stored payslip PDFs). */
+const APPEND_ONLY = ['payslip_pdfs'];
 /** The audit_log columns the app names in an INSERT; occurred_at, db_role and id are the database's. */
 const AUDIT_INSERT_COLUMNS = [
   'actor_account_id',
@@ -143,7 +145,7 @@ END $$`);
  * The app role's privileges, applied by the migrate step after the migrations on every run (as
  * the owner), so a table added by any migration is covered: DML on every table, except the
  * migration bookkeeping and audit_log, where it gets SELECT and INSERT of the caller's columns
- * only. Default privileges cover tables the owner creates later between two runs.
+ * only, and payslip_pdfs (SELECT and INSERT: a stored PDF is never changed). Default privileges cover tables the owner creates later between two runs.
  */
 export async function applyGrants(owner: Knex, appRole: string): Promise<'granted' | 'missing' | 'self'> {
   const app = ident(appRole);
@@ -172,6 +174,12 @@ GRANT INSERT (${AUDIT_INSERT_COLUMNS.join(', ')}) ON audit_log TO ${app};
         `public.${table}`,
       ]);
       if (found.rows[0]?.t) await trx.raw(`REVOKE ALL ON ${table} FROM ${app}`);
+    }
+    for (const table of APPEND_ONLY) {
+      const found = await trx.raw<{ rows: { t: string | null }[] }>('SELECT to_regclass(?)::text AS t', [
+        `public.${table}`,
+      ]);
+      if (found.rows[0]?.t) await trx.raw(`REVOKE UPDATE, DELETE, TRUNCATE ON ${table} FROM ${app}`);
     }
     // The payroll import ANALYZEs its staging table (src/staff/import-queries.ts); since
     // PostgreSQL 17 that needs MAINTAIN, not ownership. Older servers skip it with a warning.

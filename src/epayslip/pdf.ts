@@ -23,12 +23,17 @@ export function amendmentNote(view: PayslipView, t: Translate): string {
   });
 }
 
-/** The payslip as a PDF with the same blocks as the page (pdfkit, drawn on the server). */
+/**
+ * The payslip as a PDF with the same blocks as the page (pdfkit, drawn on the server). Nothing in
+ * it depends on when it is drawn (its dates are the publication's), so the stored copy
+ * (pdf-store.ts) and a fresh drawing of the same published payslip are the same bytes.
+ */
 export function payslipPdf(view: PayslipView, t: Translate, period: string): Promise<Buffer> {
   const doc = createPdf({
     title: t('epayslip.slipTitle', { period }),
     subject: view.employee.name,
     lang: t('pdf.lang'),
+    created: view.publishedAt,
   });
   centred(doc, t('epayslip.org'), 11);
   centred(doc, t('epayslip.slipHeading'), 14, true, true);
@@ -63,6 +68,6 @@ export function payslipPdf(view: PayslipView, t: Translate, period: string): Pro
   doc.x = left(doc);
   totalBox(doc, t('epayslip.net'), formatMoney(view.netSen));
   note(doc, t('epayslip.computerGenerated'));
-  note(doc, t('epayslip.generatedAt', { when: formatDateTime(new Date()) }));
+  note(doc, t('epayslip.publishedAt', { when: formatDateTime(view.publishedAt) }));
   return finishPdf(doc);
 }

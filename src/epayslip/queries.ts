@@ -22,6 +22,7 @@ export interface PayslipLineRow {
 }
 
 export interface PayslipRow {
+  id: number;
   year: number;
   month: number;
   pay_date: string;
@@ -68,19 +69,8 @@ export async function listPublishedPeriods(
   return result.rows;
 }
 
-/**
- * One published payslip of the employee with the employee block and every line, in one query;
- * undefined when that month has no published payslip for this employee.
- */
-export async function findPublishedPayslip(
-  db: Knex | Knex.Transaction,
-  employeeId: number,
-  year: number,
-  month: number,
-): Promise<PayslipRow | undefined> {
-  const result = await db
-    .raw<{ rows: PayslipRow[] }>(
-      `SELECT p.year, p.month, p.pay_date, p.position, p.grade,
+/** A payslip `p` with its employee block and every line (the PDF store selects by other keys). */
+export const PAYSLIP_SELECT = `SELECT p.id, p.year, p.month, p.pay_date, p.position, p.grade,
             e.name, e.ic_no, e.payroll_no, e.service_scheme, e.bank_name, e.bank_account, e.kwsp_no,
             e.is_pensionable, e.tax_no, e.pcb_category,
             d.code AS department_code, d.name AS department_name,
@@ -95,7 +85,21 @@ export async function findPublishedPayslip(
        FROM payslips p
        JOIN employees e ON e.id = p.employee_id
        JOIN departments d ON d.id = p.department_id
-       LEFT JOIN payslips prev ON prev.id = p.amends_payslip_id
+       LEFT JOIN payslips prev ON prev.id = p.amends_payslip_id`;
+
+/**
+ * One published payslip of the employee with the employee block and every line, in one query;
+ * undefined when that month has no published payslip for this employee.
+ */
+export async function findPublishedPayslip(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+  year: number,
+  month: number,
+): Promise<PayslipRow | undefined> {
+  const result = await db
+    .raw<{ rows: PayslipRow[] }>(
+      `${PAYSLIP_SELECT}
       WHERE p.employee_id = ? AND p.year = ? AND p.month = ? AND ${PUBLISHED}`,
       [employeeId, year, month],
     )

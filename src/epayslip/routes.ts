@@ -4,9 +4,10 @@ import { formatDate, maskAccount, monthName } from '../core/format.js';
 import { parseMonth, parseYear } from '../core/periods.js';
 import { renderPage } from '../core/render.js';
 import { requireEmployee, requireSignedIn } from '../middleware/access.js';
-import { amendmentNote, payslipPdf } from './pdf.js';
+import { amendmentNote } from './pdf.js';
+import { pdfHref, sendStoredPdf } from './pdf-response.js';
 import { findPublishedPayslip, listPublishedPeriods } from './queries.js';
-import { buildPayslipView, employeeBlock, groupByYear, pdfFileName } from './service.js';
+import { buildPayslipView, employeeBlock, groupByYear } from './service.js';
 
 export function epayslipRouter(deps: AppDeps): Router {
   const router = Router();
@@ -61,15 +62,28 @@ export function epayslipRouter(deps: AppDeps): Router {
   router.get('/', (req, res) => showList(req, res));
 
   router.get('/:year/:month.pdf', async (req, res) => {
+    const year = parseYear(String(req.params.year));
+    const month = parseMonth(String(req.params.month));
+    const sent =
+      year !== undefined &&
+      month !== undefined &&
+      (await sendStoredPdf(deps.db, req, res, req.currentUser!.employeeId!, year, month));
+    if (sent) return;
+    // The same "not available" page as the HTML route; a payslip found now was corrected while
+    // this request drew the one it replaced: the current one is sent.
     const found = await loadPayslip(req, res);
     if (!found) return;
-    const pdf = await payslipPdf(found.view, req.t, found.period);
-    res
-      .status(200)
-      .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="${pdfFileName(found.view.year, found.view.month)}"`)
-      .set('Content-Length', String(pdf.length))
-      .send(pdf);
+    if (
+      !(await sendStoredPdf(
+        deps.db,
+        req,
+        res,
+        req.currentUser!.employeeId!,
+        found.view.year,
+        found.view.month,
+      ))
+    )
+      throw new Error('payslip PDF not stored');
   });
 
   router.get('/:year/:month', async (req, res) => {
@@ -82,7 +96,7 @@ export function epayslipRouter(deps: AppDeps): Router {
       period,
       employeeRows: employeeBlock(view, req.t, period, maskAccount, formatDate),
       amendmentNote: amendmentNote(view, req.t),
-      pdfHref: `/epayslip/${view.year}/${String(view.month).padStart(2, '0')}.pdf`,
+      pdfHref: pdfHref(view.year, view.month, view.id, req.locale),
     });
   });
 

@@ -8,9 +8,13 @@ export interface PayslipLine {
 }
 
 export interface PayslipView {
+  /** The payslip row: a correction is another row, so it names one immutable document. */
+  id: number;
   year: number;
   month: number;
   payDate: string;
+  /** When the accounting office published it (the PDF's date: it never changes afterwards). */
+  publishedAt: Date;
   /** Set on a "Slip Gaji Pindaan": it replaces an earlier published version (DESIGN 1.6). */
   amendment: { publishedAt: Date; replacesPublishedAt: Date } | null;
   employee: {
@@ -61,9 +65,11 @@ export function buildPayslipView(row: PayslipRow, locale: Locale): PayslipView {
   const totalEarningsSen = sum(earnings);
   const totalDeductionsSen = sum(deductions);
   return {
+    id: row.id,
     year: row.year,
     month: row.month,
     payDate: row.pay_date,
+    publishedAt: row.published_at,
     amendment: row.amends_published_at
       ? { publishedAt: row.published_at, replacesPublishedAt: row.amends_published_at }
       : null,

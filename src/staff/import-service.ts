@@ -5,6 +5,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { Knex } from 'knex';
 import { writeAudit, type RequestFacts } from '../core/audit.js';
 import { bulkTransaction } from '../core/db.js';
+import { wakePdfRenderer } from '../epayslip/index.js';
 import {
   ImportRefused,
   parseRow,
@@ -378,7 +379,7 @@ export class PayrollImportService {
     month: number,
     facts: RequestFacts,
   ): Promise<{ published: number; corrections: number }> {
-    return bulkTransaction(this.db, async (trx) => {
+    const result = await bulkTransaction(this.db, async (trx) => {
       await lockPayrollMonth(trx, year, month);
       const result = await publishMonth(trx, scope, year, month);
       await writeAudit(trx, {
@@ -395,6 +396,9 @@ export class PayrollImportService {
       });
       return result;
     });
+    // After the commit: this process's PDF renderer draws the new payslips now, not at its next poll.
+    wakePdfRenderer();
+    return result;
   }
 }
 

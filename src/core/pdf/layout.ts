@@ -75,6 +75,11 @@ export function artifact(doc: Pdf, draw: () => void): void {
   doc.endMarkedContent();
 }
 
+/**
+ * `created` is the document's CreationDate (pdfkit's default is the current time, which also
+ * seeds the file ID): a stored payslip passes its publication time, so drawing it again gives
+ * the same bytes.
+ */
 export function createPdf(info: { title: string; subject: string; lang?: string; created?: Date }): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
@@ -94,8 +99,7 @@ export function createPdf(info: { title: string; subject: string; lang?: string;
       Subject: info.subject,
       Author: 'Portal iSPEKS',
       Creator: 'Portal iSPEKS',
-      // A fixed date makes the file byte-for-byte the same at each build (a document from source).
-      ...(info.created ? { CreationDate: info.created } : {}),
+      CreationDate: info.created ?? new Date(),
     },
   });
   doc.registerFont(FONT, LATIN_REGULAR as PDFKit.Mixins.PDFFontSource);
