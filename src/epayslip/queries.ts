@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { prepared } from '../core/db.js';
+import { preparedRows } from '../core/hot-query.js';
 import { currentPublishedPayslip } from '../core/payslips.js';
 
 /** A payslip counts only once the accounting office has published its month, and only the current version. */
@@ -48,39 +48,32 @@ export interface PayslipRow {
 }
 
 /** Every published month of the employee with its totals (one query, newest first). */
-export async function listPublishedPeriods(
-  db: Knex | Knex.Transaction,
-  employeeId: number,
-): Promise<PeriodRow[]> {
-  const result = await db
-    .raw<{ rows: PeriodRow[] }>(
-      `SELECT p.year, p.month, p.pay_date,
+const PERIODS = {
+  name: 'epayslip-periods',
+  text: `SELECT p.year, p.month, p.pay_date,
             coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
             coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
        FROM payslips p
        LEFT JOIN payslip_lines l ON l.payslip_id = p.id
-      WHERE p.employee_id = ? AND ${PUBLISHED}
+      WHERE p.employee_id = $1 AND ${PUBLISHED}
       GROUP BY p.id, p.year, p.month, p.pay_date
       ORDER BY p.year DESC, p.month DESC`,
-      [employeeId],
-    )
-    .options(prepared('epayslip-periods'));
-  return result.rows;
+};
+
+export async function listPublishedPeriods(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+): Promise<PeriodRow[]> {
+  return preparedRows<PeriodRow>(db, PERIODS, [employeeId]);
 }
 
 /**
  * One published payslip of the employee with the employee block and every line, in one query;
  * undefined when that month has no published payslip for this employee.
  */
-export async function findPublishedPayslip(
-  db: Knex | Knex.Transaction,
-  employeeId: number,
-  year: number,
-  month: number,
-): Promise<PayslipRow | undefined> {
-  const result = await db
-    .raw<{ rows: PayslipRow[] }>(
-      `SELECT p.year, p.month, p.pay_date, p.position, p.grade,
+const PAYSLIP = {
+  name: 'epayslip-payslip',
+  text: `SELECT p.year, p.month, p.pay_date, p.position, p.grade,
             e.name, e.ic_no, e.payroll_no, e.service_scheme, e.bank_name, e.bank_account, e.kwsp_no,
             e.is_pensionable, e.tax_no, e.pcb_category,
             d.code AS department_code, d.name AS department_name,
@@ -96,9 +89,15 @@ export async function findPublishedPayslip(
        JOIN employees e ON e.id = p.employee_id
        JOIN departments d ON d.id = p.department_id
        LEFT JOIN payslips prev ON prev.id = p.amends_payslip_id
-      WHERE p.employee_id = ? AND p.year = ? AND p.month = ? AND ${PUBLISHED}`,
-      [employeeId, year, month],
-    )
-    .options(prepared('epayslip-payslip'));
-  return result.rows[0];
+      WHERE p.employee_id = $1 AND p.year = $2 AND p.month = $3 AND ${PUBLISHED}`,
+};
+
+export async function findPublishedPayslip(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+  year: number,
+  month: number,
+): Promise<PayslipRow | undefined> {
+  const [row] = await preparedRows<PayslipRow>(db, PAYSLIP, [employeeId, year, month]);
+  return row;
 }
