@@ -15,6 +15,7 @@ import { requestLogging } from './middleware/request-logging.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessionMiddleware, sessionTimeouts } from './middleware/session.js';
 import { staticAssets } from './middleware/static-assets.js';
+import { viewEngine } from './core/view-engine.js';
 
 export const ROOT_DIR = path.resolve(import.meta.dirname, '..');
 
@@ -42,17 +43,21 @@ export function createApp(deps: AppDeps): BuiltApp {
   const app = express();
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('views', path.join(ROOT_DIR, 'views'));
+  app.engine('ejs', viewEngine(config.isProduction));
   app.set('view engine', 'ejs');
   app.set('view cache', config.isProduction);
   app.disable('x-powered-by');
   // Long forms say how long the session lasts without activity (issue 14 item 3).
   app.locals.sessionIdleMinutes = config.SESSION_IDLE_MINUTES;
+  // Templates write asset('/public/css/app.css') for its content-hashed, long-cached name.
+  const assets = staticAssets(ROOT_DIR, config.isProduction);
+  app.locals.asset = assets.asset;
 
   app.use(healthRouter(db)); //                       0. /healthz, /readyz: no log, no session
   app.use(requestLogging(logger)); //                 1. request ID and one log line per request
   app.use(securityHeaders(config.isProduction)); //  2. helmet: strict CSP, no framing
   app.use(localeMiddleware(config.HELPDESK_EMAIL)); // 3. language and view helpers
-  app.use('/public', staticAssets(ROOT_DIR, config.isProduction)); // 4. assets, before any session work
+  app.use('/public', assets.middleware); // 4. assets (content-hashed names), before any session work
   app.get('/bahasa', languageSwitch(config.isProduction));
   app.use(sessions.middleware); //                    5. session in PostgreSQL
   app.use(sessionTimeouts(config)); //                6. idle and absolute timeouts

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { prepared } from '../core/db.js';
+import { preparedRows } from '../core/hot-query.js';
 import { currentPublishedPayslip } from '../core/payslips.js';
 import { type PaymentStatus } from '../emaklum/index.js';
 import { type ApplicationStatus, type Module } from '../permohonan/index.js';
@@ -83,26 +83,21 @@ export interface DashboardData {
  * Each widget is a subquery with its own index (loans_employee_idx, applications_employee_idx,
  * payslips_employee_period_idx, payments_payee_status_idx).
  */
-export async function loadDashboardData(
-  db: Knex | Knex.Transaction,
-  employeeId: number,
-  paymentsLimit: number,
-): Promise<DashboardData> {
-  const { rows } = await db
-    .raw<{ rows: DashboardData[] }>(
-      `SELECT
+const DASHBOARD = {
+  name: 'dashboard',
+  text: `SELECT
        (SELECT coalesce(json_agg(l ORDER BY l.start_date DESC, l.id DESC), '[]')
           FROM (SELECT id, loan_type, reference_no, amount_sen, balance_sen, monthly_sen, start_date, end_date
-                  FROM loans WHERE employee_id = :employee) l) AS loans,
+                  FROM loans WHERE employee_id = $1) l) AS loans,
        (SELECT coalesce(json_agg(c), '[]')
           FROM (SELECT module, status, count(*)::int AS count
-                  FROM applications WHERE employee_id = :employee GROUP BY module, status) c) AS counts,
+                  FROM applications WHERE employee_id = $1 GROUP BY module, status) c) AS counts,
        (SELECT row_to_json(p)
           FROM (SELECT s.year, s.month, s.pay_date,
                        coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
                        coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
                   FROM (SELECT p.id, p.year, p.month, p.pay_date FROM payslips p
-                         WHERE p.employee_id = :employee AND ${currentPublishedPayslip('p')}
+                         WHERE p.employee_id = $1 AND ${currentPublishedPayslip('p')}
                          ORDER BY p.year DESC, p.month DESC LIMIT 1) s
                   LEFT JOIN payslip_lines l ON l.payslip_id = s.id
                  GROUP BY s.id, s.year, s.month, s.pay_date) p) AS latest,
@@ -111,14 +106,22 @@ export async function loadDashboardData(
                        count(*) OVER ()::int AS total_count, sum(amount_sen) OVER ()::bigint AS total_sen
                   FROM payments
                  WHERE payee_kind = 'employee'
-                   AND payee_id_no = (SELECT ic_no FROM employees WHERE id = :employee)
-                   AND status = :status
+                   AND payee_id_no = (SELECT ic_no FROM employees WHERE id = $1)
+                   AND status = $3
                  ORDER BY voucher_date DESC, id DESC
-                 LIMIT :limit) q) AS payments`,
-      { employee: employeeId, limit: paymentsLimit, status: IN_PROCESS_PAYMENT_STATUS },
-    )
-    .options(prepared('dashboard'));
-  const row = rows[0];
+                 LIMIT $2) q) AS payments`,
+};
+
+export async function loadDashboardData(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+  paymentsLimit: number,
+): Promise<DashboardData> {
+  const [row] = await preparedRows<DashboardData>(db, DASHBOARD, [
+    employeeId,
+    paymentsLimit,
+    IN_PROCESS_PAYMENT_STATUS,
+  ]);
   if (!row) throw new Error('dashboard query returned no row');
   return row;
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { preparedRows, type PreparedStatement } from '../core/hot-query.js';
 import { SORTS, type Payee, type PaymentMethod, type PaymentStatus, type SortKey } from './catalog.js';
 
 export interface PaymentFilter {
@@ -93,6 +94,39 @@ async function countPayments(
 }
 
 /**
+ * The search's SQL text for one shape (payee kind, which filters are given, sort), built once
+ * and then sent as a named prepared statement (issue 15): at most 2 × 16 × 4 texts, each planned
+ * for its own filters, so no `$n IS NULL OR ...` form hides an index from the planner.
+ */
+const listStatements = new Map<string, PreparedStatement>();
+function listStatement(kind: Payee['kind'], filter: PaymentFilter, sort: SortKey): PreparedStatement {
+  const key = `${kind}|${filter.from ? 'f' : ''}${filter.to ? 't' : ''}${filter.status ? 's' : ''}${filter.reference ? 'r' : ''}|${sort}`;
+  let statement = listStatements.get(key);
+  if (!statement) {
+    let n = 1;
+    const where = [
+      kind === 'employee'
+        ? `p.payee_kind = 'employee' AND p.payee_id_no = (SELECT ic_no FROM employees WHERE id = $${n++})`
+        : `p.payee_kind = 'company' AND p.payee_id_no = (SELECT company_id FROM suppliers WHERE id = $${n++})`,
+    ];
+    if (filter.from) where.push(`p.voucher_date >= $${n++}`);
+    if (filter.to) where.push(`p.voucher_date <= $${n++}`);
+    if (filter.status) where.push(`p.status = $${n++}`);
+    if (filter.reference) where.push(`(p.voucher_no ILIKE $${n} OR p.reference_no ILIKE $${n++})`);
+    const order = SORTS[sort].map((o) => `${o.column} ${o.order}`).join(', ');
+    const text = `SELECT ${COLUMN_SQL}, count(*) OVER ()::int AS total_count
+       FROM payments p JOIN departments d ON d.id = p.department_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY ${order} LIMIT $${n} OFFSET $${n + 1}`;
+    statement = { name: `emaklum-list-${key.replace(/\|/g, '-')}`, text };
+    listStatements.set(key, statement);
+  }
+  return statement;
+}
+
+const COLUMN_SQL = COLUMNS.map((c) => c.replace(/ as /, ' AS ')).join(', ');
+
+/**
  * One page of the payee's payments and how many match the filter in all, in one round trip
  * (`count(*) OVER ()` on each row). An empty page past the first says nothing of the total: only
  * then is it counted separately.
@@ -104,15 +138,17 @@ export async function listPayments(
   sort: SortKey,
   { limit, offset }: { limit: number; offset: number },
 ): Promise<{ rows: PaymentRow[]; total: number }> {
-  const rows = await filtered(db, payee, filter)
-    .join('departments as d', 'd.id', 'p.department_id')
-    .select<(PaymentRow & { total_count: number })[]>([
-      ...COLUMNS,
-      db.raw('count(*) OVER ()::int AS total_count'),
-    ])
-    .orderBy(SORTS[sort].map((s) => ({ ...s })))
-    .limit(limit)
-    .offset(offset);
+  const values: unknown[] = [payee.kind === 'employee' ? payee.employeeId : payee.supplierId];
+  if (filter.from) values.push(filter.from);
+  if (filter.to) values.push(filter.to);
+  if (filter.status) values.push(filter.status);
+  if (filter.reference) values.push(`%${likeEscape(filter.reference)}%`);
+  values.push(limit, offset);
+  const rows = await preparedRows<PaymentRow & { total_count: number }>(
+    db,
+    listStatement(payee.kind, filter, sort),
+    values,
+  );
   const total = rows[0]?.total_count ?? (offset > 0 ? await countPayments(db, payee, filter) : 0);
   return { rows: rows.map(({ total_count: _total, ...row }) => row), total };
 }

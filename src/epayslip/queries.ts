@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { prepared } from '../core/db.js';
+import { preparedRows } from '../core/hot-query.js';
 import { currentPublishedPayslip } from '../core/payslips.js';
 
 /** A payslip counts only once the accounting office has published its month, and only the current version. */
@@ -49,24 +49,23 @@ export interface PayslipRow {
 }
 
 /** Every published month of the employee with its totals (one query, newest first). */
-export async function listPublishedPeriods(
-  db: Knex | Knex.Transaction,
-  employeeId: number,
-): Promise<PeriodRow[]> {
-  const result = await db
-    .raw<{ rows: PeriodRow[] }>(
-      `SELECT p.year, p.month, p.pay_date,
+const PERIODS = {
+  name: 'epayslip-periods',
+  text: `SELECT p.year, p.month, p.pay_date,
             coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'earning'), 0)::bigint AS earnings_sen,
             coalesce(sum(l.amount_sen) FILTER (WHERE l.kind = 'deduction'), 0)::bigint AS deductions_sen
        FROM payslips p
        LEFT JOIN payslip_lines l ON l.payslip_id = p.id
-      WHERE p.employee_id = ? AND ${PUBLISHED}
+      WHERE p.employee_id = $1 AND ${PUBLISHED}
       GROUP BY p.id, p.year, p.month, p.pay_date
       ORDER BY p.year DESC, p.month DESC`,
-      [employeeId],
-    )
-    .options(prepared('epayslip-periods'));
-  return result.rows;
+};
+
+export async function listPublishedPeriods(
+  db: Knex | Knex.Transaction,
+  employeeId: number,
+): Promise<PeriodRow[]> {
+  return preparedRows<PeriodRow>(db, PERIODS, [employeeId]);
 }
 
 /** A payslip `p` with its employee block and every line (the PDF store selects by other keys). */
@@ -91,18 +90,17 @@ export const PAYSLIP_SELECT = `SELECT p.id, p.year, p.month, p.pay_date, p.posit
  * One published payslip of the employee with the employee block and every line, in one query;
  * undefined when that month has no published payslip for this employee.
  */
+const PAYSLIP = {
+  name: 'epayslip-payslip',
+  text: `${PAYSLIP_SELECT}
+      WHERE p.employee_id = $1 AND p.year = $2 AND p.month = $3 AND ${PUBLISHED}`,
+};
 export async function findPublishedPayslip(
   db: Knex | Knex.Transaction,
   employeeId: number,
   year: number,
   month: number,
 ): Promise<PayslipRow | undefined> {
-  const result = await db
-    .raw<{ rows: PayslipRow[] }>(
-      `${PAYSLIP_SELECT}
-      WHERE p.employee_id = ? AND p.year = ? AND p.month = ? AND ${PUBLISHED}`,
-      [employeeId, year, month],
-    )
-    .options(prepared('epayslip-payslip'));
-  return result.rows[0];
+  const [row] = await preparedRows<PayslipRow>(db, PAYSLIP, [employeeId, year, month]);
+  return row;
 }

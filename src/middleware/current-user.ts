@@ -1,13 +1,18 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { loadCurrentUser } from '../core/current-user.js';
+import { preloadedUser } from './session-store.js';
 
-/** Loads the signed-in account for the request; a session whose account is gone or not active ends. */
+/**
+ * The signed-in account for the request: normally already read with the session (one round trip,
+ * src/middleware/session-store.ts), else loaded; a session whose account is gone or not active ends.
+ */
 export function currentUser(db: Knex) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const accountId = req.session?.accountId;
     if (!accountId) return next();
-    const user = await loadCurrentUser(db, accountId);
+    const read = preloadedUser(req, accountId);
+    const user = read ? read.user : await loadCurrentUser(db, accountId);
     if (!user || user.status !== 'active') {
       delete req.session.accountId;
       return next();

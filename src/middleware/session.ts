@@ -1,53 +1,21 @@
-import { createHash } from 'node:crypto';
-import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import type pg from 'pg';
 import type { Config } from '../core/config.js';
+import { PortalSessionStore } from './session-store.js';
 
 export const SESSION_COOKIE = 'ispeks.sid';
 
-/**
- * The session store's few queries (read, save, delete, prune) have fixed text: run them as named
- * prepared statements, planned once per connection, as the app's own hot queries are
- * (src/core/db.ts `prepared`). The session read comes first on every signed-in request.
- */
-function preparingQueries(pool: pg.Pool): pg.Pool {
-  const names = new Map<string, string>();
-  const query = pool.query.bind(pool) as (
-    config: pg.QueryConfig,
-    values?: unknown[],
-  ) => Promise<pg.QueryResult>;
-  const prepared = (text: string, values?: unknown[]) => {
-    let name = names.get(text);
-    if (!name) {
-      name = `session-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-      names.set(text, name);
-    }
-    return query({ name, text }, values);
-  };
-  return new Proxy(pool, {
-    get: (target, key, receiver) =>
-      key === 'query'
-        ? (text: unknown, values?: unknown[]) =>
-            typeof text === 'string' ? prepared(text, values) : query(text as pg.QueryConfig, values)
-        : (Reflect.get(target, key, receiver) as unknown),
-  });
-}
-
-/** Sessions live in PostgreSQL so that any app process can serve any user. */
+/** Sessions live in PostgreSQL (table `session`) so that any app process can serve any user. */
 export function sessionMiddleware(config: Config, pool: pg.Pool) {
-  const PgStore = connectPgSimple(session);
-  const store = new PgStore({
-    pool: preparingQueries(pool),
-    tableName: 'session',
-    createTableIfMissing: false,
-    ttl: config.SESSION_ABSOLUTE_HOURS * 3600,
-    pruneSessionInterval: config.NODE_ENV === 'test' ? false : 15 * 60,
-    // No UPDATE of the session row on every request (express-session's touch): the row's expiry
-    // is the absolute timeout, and the idle timeout rides on lastSeenAt, saved once a minute.
-    disableTouch: true,
-  });
+  // No UPDATE of the session row on every request (express-session's touch): the row's expiry
+  // is the absolute timeout, and the idle timeout rides on lastSeenAt, saved once a minute. The
+  // store's read brings the signed-in account along (one round trip, src/middleware/session-store.ts).
+  const store = new PortalSessionStore(
+    pool,
+    config.SESSION_ABSOLUTE_HOURS * 3600,
+    config.NODE_ENV === 'test' ? false : 15 * 60,
+  );
   const expressSession = session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,

@@ -115,7 +115,8 @@ describe('journeys and texts (issue 14)', () => {
     const seconds = Number(/data-session-seconds="(\d+)"/.exec(page.html)?.[1]);
     assert.ok(seconds > 14 * 60 && seconds <= 15 * 60, String(seconds));
     assert.ok(page.html.includes('<dialog id="session-warning"'));
-    assert.ok(page.html.includes('src="/public/js/session-timeout.js"'));
+    // The script under its content-hashed name (issue 15).
+    assert.match(page.html, /src="\/public\/js\/session-timeout\.[0-9a-f]{10}\.js"/);
     assert.ok(
       visibleText(page.html).includes('Untuk keselamatan, sesi anda tamat selepas 15 minit tanpa aktiviti.'),
       'long forms say how long the session lasts (also without JavaScript)',
