@@ -1,11 +1,12 @@
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the queries behind the measured pages: the feature code itself is
- * called on a knex instance whose 'query' events are captured, so the plans are those of the exact
- * SQL and parameters the app sends.
+ * called and every statement a pg client sends meanwhile is captured (knex's and the named hot
+ * statements of src/core/hot-query.ts alike), so the plans are those of the exact SQL and
+ * parameters the app sends.
  */
 import pg from 'pg';
 import { createDb } from '../../src/core/db.js';
-import { loadCurrentUser } from '../../src/core/current-user.js';
+import { SESSION_WITH_ACCOUNT } from '../../src/middleware/session-store.js';
 import { loadDashboard } from '../../src/dashboard/service.js';
 import { listPayments } from '../../src/emaklum/queries.js';
 import { findPublishedPayslip } from '../../src/epayslip/queries.js';
@@ -31,12 +32,33 @@ export async function explainPages(url: string, t: ExplainTarget): Promise<Expla
   const db = createDb(url, 2);
   const captured: { page: string; sql: string; bindings: unknown[] }[] = [];
   let page = '';
-  db.on('query', (q: { sql: string; bindings?: unknown[] }) =>
-    captured.push({ page, sql: q.sql, bindings: q.bindings ?? [] }),
-  );
+  const originalQuery = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [first, second] = args;
+    if (page && typeof first === 'string') {
+      captured.push({ page, sql: first, bindings: Array.isArray(second) ? second : [] });
+    } else if (page && first && typeof first === 'object' && 'text' in first) {
+      const q = first as { text: string; values?: unknown[] };
+      captured.push({ page, sql: q.text, bindings: q.values ?? [] });
+    }
+    return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
   try {
-    page = 'every signed-in page: the current user';
-    await loadCurrentUser(db, t.accountId);
+    // A session row of the account for the statement to find, removed afterwards.
+    await db.raw(
+      `INSERT INTO session (sid, sess, expire) VALUES ('bench-explain', json_build_object('accountId', ?::int), now() + interval '1 hour')
+       ON CONFLICT (sid) DO UPDATE SET sess = excluded.sess, expire = excluded.expire`,
+      [t.accountId],
+    );
+    const raw = (await db.client.acquireConnection()) as pg.Client;
+    page = 'every signed-in page: the session with its account (one statement)';
+    try {
+      await raw.query({ ...SESSION_WITH_ACCOUNT, values: ['bench-explain'] });
+    } finally {
+      await db.client.releaseConnection(raw);
+    }
+    page = '';
+    await db.raw(`DELETE FROM session WHERE sid = 'bench-explain'`);
     page = 'dashboard /laman-utama';
     await loadDashboard(db, t.employeeId);
     page = 'payslip /epayslip/:year/:month (and its PDF)';
@@ -47,6 +69,8 @@ export async function explainPages(url: string, t: ExplainTarget): Promise<Expla
     // The page and its total in one query (a separate count only for a page past the end).
     await listPayments(db, payee, filter, 'tarikh_desc', { limit: 20, offset: 0 });
   } finally {
+    page = '';
+    pg.Client.prototype.query = originalQuery;
     await db.destroy();
   }
 

@@ -30,7 +30,8 @@ type Callback<T = unknown> = (err?: unknown, value?: T) => void;
 
 // The table is connect-pg-simple's (migrations/20261101000000_core_schema.ts): sid, sess (json),
 // expire. Other code ends sessions by deleting its rows (src/auth/session-control.ts).
-const GET = {
+/** Exported for the benchmark's EXPLAIN (bench/lib/explain.ts). */
+export const SESSION_WITH_ACCOUNT = {
   name: 'session-get',
   text: `SELECT s.sess, ${CURRENT_USER_COLUMNS}
            FROM session s
@@ -74,7 +75,7 @@ export class PortalSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    this.pool.query<{ sess: StoredSession } & CurrentUserRow>({ ...GET, values: [sid] }).then((result) => {
+    this.pool.query<{ sess: StoredSession } & CurrentUserRow>({ ...SESSION_WITH_ACCOUNT, values: [sid] }).then((result) => {
       const row = result.rows[0];
       if (!row) return callback(null, null);
       const sess = row.sess;
