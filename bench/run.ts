@@ -25,7 +25,6 @@ import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { startSmtpCatcher } from '../src/core/mail/smtp-catcher.js';
@@ -36,6 +35,7 @@ import { explainPages, type ExplainedQuery } from './lib/explain.js';
 import { csrfTokenOf, form, login, loginStepOne, sessionCookieOf } from './lib/login.js';
 import { MemorySampler, cpuOf, cpuOfTree, machine, machineBusySeconds, memoryOf } from './lib/procstat.js';
 import { writeReport, type BenchReport, type RunKey, type RunResult } from './lib/report.js';
+import { freePort } from '../scripts/free-port.js';
 
 const PRODUCTION_NODE_ARGS = '--max-old-space-size=128';
 
@@ -54,17 +54,6 @@ const DOC = env.BENCH_DOC ?? path.join(ROOT, 'docs/benchmarks.md');
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function runChild(args: string[], extraEnv: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {

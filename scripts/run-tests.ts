@@ -5,7 +5,6 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-postgres.js';
@@ -21,23 +20,13 @@ import {
 } from '../src/core/db-roles.js';
 import { prepareDatabase } from '../migrations/prepare.js';
 import { seedDemo } from '../seeds/index.js';
+import { freePort } from './free-port.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEMPLATE = 'ispeks_template';
 /** The two roles of production (SECURITY.md, "Database roles"), with test-only passwords. */
 const OWNER = { name: DEFAULT_OWNER_ROLE, password: 'ispeks-owner-test' };
 const APP = { name: DEFAULT_APP_ROLE, password: 'ispeks-app-test' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function findTests(dir: string, filter: string[]): string[] {
   const out: string[] = [];

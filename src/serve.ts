@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './core/config.js';
 import { createDb } from './core/db.js';
+import { systemClock } from './core/deps.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
 import type { SmtpCatcher } from './core/mail/smtp-catcher.js';
 
@@ -40,7 +41,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   const sender = new OutboxSender({ db, smtpUrl: options.smtpUrl, from: config.MAIL_FROM, logger });
   sender.start();
 
-  const built = createApp({ config, db, logger, devMailbox: options.devMailbox });
+  const built = createApp({ config, db, logger, clock: systemClock, devMailbox: options.devMailbox });
   const server: Server = built.app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -36,7 +36,7 @@ export function mountActivation(router: Router, deps: AppDeps, publicPage: Publi
       res.redirect(303, '/');
       return undefined;
     }
-    const now = Date.now();
+    const now = deps.clock.now();
     if (now - (s.loginAt ?? 0) > absoluteMs || now - (s.lastSeenAt ?? 0) > idleMs) {
       await endSession(req);
       res.clearCookie(SESSION_COOKIE);

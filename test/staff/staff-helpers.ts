@@ -49,7 +49,12 @@ export interface StaffRoute {
  * route added later is walked by the access tests without anyone listing it.
  */
 export function staffRoutes(app: TestApp): StaffRoute[] {
-  const router = staffRouter({ config: app.config, db: app.db, logger: createLogger('silent') });
+  const router = staffRouter({
+    config: app.config,
+    db: app.db,
+    logger: createLogger('silent'),
+    clock: app.clock,
+  });
   const out: StaffRoute[] = [];
   for (const layer of router.stack as unknown as {
     route?: { path: string; methods: Record<string, boolean> };
