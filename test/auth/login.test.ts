@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_PASSWORD, DEMO_SECRET_PHRASE } from '../../seeds/demo-accounts.js';
-import { argon2Stats } from '../../src/core/passwords.js';
+import { argon2Calls } from '../helpers/argon2-calls.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient, csrfTokenIn, visibleText } from '../helpers/http.js';
 import { accountId, auditActions, emailsTo, loginSteps, waitForEmail } from './support.js';
@@ -81,15 +81,20 @@ describe('Log Masuk: two steps, decoys, lockout, sessions', () => {
   });
 
   test('an unknown ID costs exactly one argon2 verification, like a known one', async () => {
+    // The fixed hash an unknown ID is verified against is made once, on first use: not counted.
+    const warm = new TestClient(app.baseUrl);
+    await warm.get('/');
+    await warm.post('/log-masuk', { loginId: '850101105449' });
+    await warm.post('/log-masuk/kata-laluan', { password: 'warming the fixed hash' });
     for (const id of ['850101105441', DEMO.activeEmployee.ic, DEMO.pendingEmployee.ic]) {
       const c = new TestClient(app.baseUrl);
       await c.get('/');
       await c.post('/log-masuk', { loginId: id });
-      const before = { ...argon2Stats };
+      const before = { ...argon2Calls };
       const page = await c.post('/log-masuk/kata-laluan', { password: 'wrong password for counting' });
       assert.equal(page.status, 401);
-      assert.equal(argon2Stats.verifications - before.verifications, 1, `one verification for ${id}`);
-      assert.equal(argon2Stats.hashes - before.hashes, 0);
+      assert.equal(argon2Calls.verifications - before.verifications, 1, `one verification for ${id}`);
+      assert.equal(argon2Calls.hashes - before.hashes, 0);
     }
   });
 
