@@ -10,7 +10,7 @@ import { startSmtpCatcher, type SmtpCatcher } from '../../src/core/mail/smtp-cat
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { TestClient, visibleText, type Page } from '../helpers/http.js';
 import { assertDeliveredOnce, enqueue } from '../reliability/outbox-once.js';
-import { eventually, sleep, spawnServer, type ServerProcess } from '../reliability/support.js';
+import { eventually, spawnServer, type ServerProcess } from '../reliability/support.js';
 
 /** The pid of the worker that answered `page` (from its request log line). */
 async function workerOf(server: ServerProcess, page: Page): Promise<number> {

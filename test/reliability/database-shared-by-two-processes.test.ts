@@ -13,7 +13,7 @@ import { startSmtpCatcher, type SmtpCatcher } from '../../src/core/mail/smtp-cat
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { TestClient, visibleText } from '../helpers/http.js';
 import { assertDeliveredOnce, enqueue } from './outbox-once.js';
-import { eventually, sleep, spawnServer, type ServerProcess } from './support.js';
+import { sleep, spawnServer, type ServerProcess } from './support.js';
 
 const LOCKED = 'Akaun anda telah dikunci buat sementara';
 
