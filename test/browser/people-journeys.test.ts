@@ -31,7 +31,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     const first = await browser.newContext();
     const page1 = await first.newPage();
     await page1.goto(app.baseUrl + '/');
-    await logIn(page1, app.baseUrl, p.ic, { password: DEMO_TEMP_PASSWORD });
+    await logIn(page1, app.baseUrl, p.ic, { password: DEMO_TEMP_PASSWORD, here: true });
     await page1.getByRole('heading', { name: 'Maklumat Pendaftaran Baru' }).waitFor();
     await first.close(); // the browser is closed mid-activation
 
@@ -64,7 +64,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(app.baseUrl + '/');
-    await logIn(page, app.baseUrl, p.ic, { password: temp });
+    await logIn(page, app.baseUrl, p.ic, { password: temp, here: true });
     await page.getByText('Kata laluan sementara ini telah tamat tempoh.', { exact: false }).first().waitFor();
     assert.match(await page.title(), /^Ralat: Log Masuk – Portal iSPEKS$/);
     await page.screenshot({ path: artifactPath('people-temporary-expired.png'), fullPage: true });
@@ -80,7 +80,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     await page.goto(app.baseUrl + '/epayslip/2026/11');
     await page.getByText('Sila log masuk untuk membuka halaman yang anda minta.', { exact: false }).waitFor();
     await page.screenshot({ path: artifactPath('people-deep-link-login.png'), fullPage: true });
-    await logIn(page, app.baseUrl, DEMO.activeEmployee.ic, { password: DEMO_PASSWORD });
+    await logIn(page, app.baseUrl, DEMO.activeEmployee.ic, { password: DEMO_PASSWORD, here: true });
     await page.waitForURL(/\/epayslip\/2026\/11$/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.match(await page.title(), / – Portal iSPEKS$/);
@@ -99,7 +99,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     const csp = watchCsp(page);
     await page.clock.install();
     await page.goto(app.baseUrl + '/');
-    await logIn(page, app.baseUrl, DEMO.activeEmployee.ic, { password: DEMO_PASSWORD });
+    await logIn(page, app.baseUrl, DEMO.activeEmployee.ic, { password: DEMO_PASSWORD, here: true });
     await page.waitForURL(/\/laman-utama$/);
     await page.goto(app.baseUrl + '/profil/soalan');
     await page.getByLabel('Jawapan 1').fill('Jalan Melati');

@@ -58,10 +58,11 @@ export async function logIn(
   page: Page,
   baseUrl: string,
   loginId: string,
-  options: { password?: string; locale?: Locale } = {},
+  options: { password?: string; locale?: Locale; here?: boolean } = {},
 ): Promise<void> {
   const t = (key: string) => translate(options.locale ?? 'ms', key);
-  await page.goto(baseUrl + '/');
+  // `here`: on the login page already open (a deep link's, which returns to the page asked for).
+  if (!options.here) await page.goto(baseUrl + '/');
   await page.getByLabel(t('auth.login.id')).fill(loginId);
   await page.getByRole('button', { name: t('auth.login.next') }).click();
   await page.getByLabel(t('auth.login.password'), { exact: true }).fill(options.password ?? DEMO_PASSWORD);
