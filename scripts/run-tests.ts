@@ -4,8 +4,7 @@
  * runs every test file with node:test; each file clones its own database from the template.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-postgres.js';
@@ -21,33 +20,14 @@ import {
 } from '../src/core/db-roles.js';
 import { prepareDatabase } from '../migrations/prepare.js';
 import { seedDemo } from '../seeds/index.js';
+import { freePort } from './free-port.js';
+import { findTests } from './test-files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TEMPLATE = 'ispeks_template';
 /** The two roles of production (SECURITY.md, "Database roles"), with test-only passwords. */
 const OWNER = { name: DEFAULT_OWNER_ROLE, password: 'ispeks-owner-test' };
 const APP = { name: DEFAULT_APP_ROLE, password: 'ispeks-app-test' };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function findTests(dir: string, filter: string[]): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...findTests(full, filter));
-    else if (name.endsWith('.test.ts')) out.push(full);
-  }
-  return out.filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
-}
 
 async function main() {
   // `--dir=<folder>` runs another folder's tests (npm run test:soak: scripts/soak), `--timeout=<ms>`

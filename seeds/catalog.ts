@@ -3,7 +3,7 @@
  * images, downloads) belongs to the schema (migrations/reference-data.ts) and is re-exported here
  * for the demo and the benchmarks.
  */
-import { GRADE_SCALES, type GradeGroup, type GradeScale } from '../src/staff/payroll-rules.js';
+import { GRADE_SCALES, type GradeScale } from '../src/staff/payroll-rules.js';
 import { DEMO, DEPT } from './demo-accounts.js';
 
 export interface DepartmentSeed {
@@ -221,8 +221,6 @@ export const COMMON_POSTS: readonly (readonly [string, string, number])[] = [
   ['Pemandu Kenderaan', 'H11', 3],
 ];
 
-export type Group = GradeGroup;
-
 export interface GradeInfo extends GradeScale {
   level: number;
 }
@@ -376,6 +374,4 @@ export {
   PAYSLIP_CODES,
   SECRET_IMAGES,
   SECURITY_QUESTIONS,
-  type EcCategory,
-  type PayslipCodeSeed,
 } from '../migrations/reference-data.js';

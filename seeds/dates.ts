@@ -55,13 +55,6 @@ export function monthIndexOf(date: string): number {
   return monthIndex(y, m);
 }
 
-/** The last day of the month `months` after the month of `date`, or the same day if it exists. */
-export function addMonths(date: string, months: number): string {
-  const { y, m, d } = parseYmd(date);
-  const target = fromMonthIndex(monthIndex(y, m) + months);
-  return ymd(target.y, target.m, Math.min(d, daysInMonth(target.y, target.m)));
-}
-
 /** Today's date in Malaysia (Asia/Kuala_Lumpur, UTC+8, no daylight saving). */
 export function todayInKualaLumpur(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

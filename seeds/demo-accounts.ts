@@ -58,15 +58,6 @@ export const DEMO_UNPUBLISHED_DEPARTMENT_CODES: readonly string[] = [
   DEPT.perhutanan,
 ];
 
-export interface DemoEmployee {
-  /** The login ID: the 12-digit IC number. */
-  ic: string;
-  name: string;
-  /** The email in the payroll table (null when none is recorded). */
-  email: string | null;
-  departmentCode: string;
-}
-
 export const DEMO = {
   /** Active account, several loans, applications in every module, ~45 payments. */
   activeEmployee: {

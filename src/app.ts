@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use('/public', assets.middleware); // 4. assets (content-hashed names), before any session work
   app.get('/bahasa', languageSwitch(config.isProduction));
   app.use(sessions.middleware); //                    5. session in PostgreSQL
-  app.use(sessionTimeouts(config)); //                6. idle and absolute timeouts
+  app.use(sessionTimeouts(config, deps.clock)); //                6. idle and absolute timeouts
   app.use(formBodies); //                             7. urlencoded forms, size-limited
   app.use(csrfProtection(config.sessionSecret, config.isProduction)); // 8. CSRF token on every POST
   app.use(currentUser(db)); //                        9. the signed-in account
@@ -68,6 +68,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use(flashMessages); //                          9b. one-shot notice (session → res.locals.flash)
   app.use(noStoreWhenSignedIn); //                   10. no caching of personal pages
   mountFeatureRoutes(app, deps); //                  11. the features
+  deps.extraRoutes?.(app); //                        11b. tests' own pages, if any
   app.use(notFoundHandler); //                       12. 404 in the portal's frame
   app.use(errorHandler(logger)); //                  13. 403/413/500/503 pages
 

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { Config } from './core/config.js';
 import { createDb } from './core/db.js';
+import { systemClock } from './core/deps.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
 import type { SmtpCatcher } from './core/mail/smtp-catcher.js';
 import { PdfRenderer } from './epayslip/index.js';
@@ -44,7 +45,7 @@ export async function serve(options: ServeOptions): Promise<Server> {
   const pdfRenderer = new PdfRenderer({ db, logger });
   pdfRenderer.start();
 
-  const built = createApp({ config, db, logger, devMailbox: options.devMailbox });
+  const built = createApp({ config, db, logger, clock: systemClock, devMailbox: options.devMailbox });
   const server: Server = built.app.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

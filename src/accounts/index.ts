@@ -5,12 +5,10 @@
  */
 export { hashAnswers } from './answers.js';
 export {
-  accountLockedEmail,
   activatedEmail,
   resetLinkEmail,
   securityChangeEmail,
   temporaryPasswordEmail,
-  type EmailContent,
   type SecurityChange,
 } from './emails.js';
 export {
@@ -25,26 +23,9 @@ export {
   type ChosenAnswer,
   type Parsed,
 } from './forms.js';
-export {
-  LOCK_MINUTES,
-  MAX_FAILURES,
-  MAX_LOCK_MINUTES,
-  lockMinutesFor,
-  registerFailure,
-  type FailureOutcome,
-} from './lockout-queries.js';
+export { LOCK_MINUTES, MAX_FAILURES } from './lockout-queries.js';
 export { announceLock, claimPasswordAttempt, countFailure, isLocked, type RequestFacts } from './lockout.js';
-export {
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  checkPassword,
-  commonPasswords,
-  normaliseAnswer,
-  normalisePassword,
-  passwordLength,
-  type PasswordContext,
-  type PasswordProblem,
-} from './password-policy.js';
+export { PASSWORD_MAX, PASSWORD_MIN, normalisePassword } from './password-policy.js';
 export {
   accountAnswers,
   findAccountOwner,
@@ -52,14 +33,11 @@ export {
   listSecretImages,
   listSecurityQuestions,
   replaceAnswers,
-  setNotifyPaymentStatus,
   setPassword,
   setSecret,
   voidResetTokens,
   type AccountOwner,
-  type NewAnswer,
   type SecretImage,
-  type SecurityQuestion,
   type StoredAnswer,
 } from './queries.js';
 export {

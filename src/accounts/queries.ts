@@ -125,12 +125,6 @@ export async function setSecret(db: Db, accountId: number, phrase: string, image
     .update({ secret_phrase: phrase, secret_image_id: imageId, updated_at: db.fn.now() });
 }
 
-export async function setNotifyPaymentStatus(db: Db, accountId: number, notify: boolean): Promise<void> {
-  await db('accounts')
-    .where('id', accountId)
-    .update({ notify_payment_status: notify, updated_at: db.fn.now() });
-}
-
 export interface StoredAnswer {
   position: number;
   question_id: number;

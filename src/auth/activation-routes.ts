@@ -48,7 +48,7 @@ export function mountActivation(
       res.redirect(303, '/');
       return undefined;
     }
-    const now = Date.now();
+    const now = deps.clock.now();
     if (now - (s.loginAt ?? 0) > absoluteMs || now - (s.lastSeenAt ?? 0) > idleMs) {
       await endSession(req);
       res.clearCookie(SESSION_COOKIE);

@@ -23,10 +23,6 @@ export function isRealIcDate(ic: string): boolean {
   return dd <= daysIn[mm - 1]!;
 }
 
-export function isValidIc(ic: string): boolean {
-  return /^\d{12}$/.test(ic) && isRealIcDate(ic);
-}
-
 export function parseIdNumber(raw: string): IdNumber {
   const value = raw.trim().toUpperCase();
   if (!value) return { ok: false, problem: 'required' };

@@ -184,7 +184,7 @@ export function authRouter(deps: AppDeps, { login, firstTime, reset, activation 
     res.redirect(303, '/');
   });
 
-  mountSessionRenewal(router, config);
+  mountSessionRenewal(router, config, deps.clock);
 
   router.get('/sesi-tamat', async (_req, res) => {
     await publicPage(res, 'auth/session-ended');

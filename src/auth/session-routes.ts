@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { Config } from '../core/config.js';
+import type { Clock } from '../core/deps.js';
 import { requireSignedIn } from '../middleware/access.js';
 import { saveSession } from '../accounts/index.js';
 
@@ -19,10 +20,11 @@ export function sessionSecondsLeft(
  * posts here (with the CSRF token) to renew the idle timeout without leaving the page, so what the
  * user typed stays. The answer is how many seconds the session now has.
  */
-export function mountSessionRenewal(router: Router, config: Config): void {
+export function mountSessionRenewal(router: Router, config: Config, clock: Clock): void {
   router.post('/sesi/lanjut', requireSignedIn, async (req, res) => {
-    req.session.lastSeenAt = Date.now();
+    const now = clock.now();
+    req.session.lastSeenAt = now;
     await saveSession(req);
-    res.set('Cache-Control', 'no-store').json({ seconds: sessionSecondsLeft(req.session, config) });
+    res.set('Cache-Control', 'no-store').json({ seconds: sessionSecondsLeft(req.session, config, now) });
   });
 }

@@ -9,8 +9,6 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
-export type Db = Knex;
-
 /**
  * Transactions in this app never wait on anything but their own statements; one left idle this
  * long belongs to a client that is gone (its connection cut mid-transaction by a network fault),

@@ -3,7 +3,6 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import pg from 'pg';
 import { createDb, TOOL_TIMEOUTS } from './db.js';
 import {
   DEFAULT_APP_ROLE,
@@ -73,18 +72,6 @@ export async function startEmbeddedPostgres(dir: string, port: number, silent = 
     stop: () => instance.stop(),
     start: () => instance.start(),
   };
-}
-
-/** Creates the database if it does not exist yet (connecting to the maintenance db). */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The folder of the platform package's PostgreSQL binaries, if it can be found. */

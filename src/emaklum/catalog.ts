@@ -44,10 +44,6 @@ export type SortKey = keyof typeof SORTS;
 export const SORT_KEYS = Object.keys(SORTS) as SortKey[];
 export const DEFAULT_SORT: SortKey = 'tarikh_desc';
 
-export function isSortKey(v: unknown): v is SortKey {
-  return typeof v === 'string' && v in SORTS;
-}
-
 /** Whose payments a signed-in account sees: an employee by IC, a company by company ID. */
 export type Payee = { kind: 'employee'; employeeId: number } | { kind: 'company'; supplierId: number };
 

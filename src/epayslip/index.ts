@@ -1,4 +1,4 @@
 /** ePayslip: the public API. */
 export { epayslipMessages } from './messages.js';
 export { epayslipRouter } from './routes.js';
-export { PdfRenderer, prerenderPublishedPdfs, wakePdfRenderer } from './pdf-store.js';
+export { PdfRenderer, wakePdfRenderer } from './pdf-store.js';

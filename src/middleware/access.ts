@@ -1,7 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { StaffRole } from '../core/current-user.js';
 import { loginUrlFor } from './return-to.js';
-import { renderPage } from '../core/render.js';
 
 export class HttpError extends Error {
   constructor(
@@ -37,6 +36,3 @@ export function requireRole(...roles: StaffRole[]) {
   };
 }
 
-export async function renderForbidden(res: Response) {
-  await renderPage(res, 'errors/forbidden', {}, { status: 403 });
-}

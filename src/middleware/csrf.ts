@@ -14,12 +14,10 @@ import { csrfSync } from 'csrf-sync';
  *   site can neither read nor compute a token for.
  * Multipart uploads, whose body is parsed later, carry the token in the query string.
  */
-const { csrfSynchronisedProtection, generateToken, revokeToken } = csrfSync({
+const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: tokenFromRequest,
   errorConfig: { statusCode: 403, message: 'invalid csrf token', code: 'EBADCSRFTOKEN' },
 });
-
-export { generateToken as generateCsrfToken, revokeToken as revokeCsrfToken };
 
 export const ANONYMOUS_CSRF_COOKIE = 'ispeks.csrf';
 const ANONYMOUS_PREFIX = 'a.';

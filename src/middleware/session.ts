@@ -3,6 +3,7 @@ import session from 'express-session';
 import type pg from 'pg';
 import type { Config } from '../core/config.js';
 import { PortalSessionStore } from './session-store.js';
+import type { Clock } from '../core/deps.js';
 
 export const SESSION_COOKIE = 'ispeks.sid';
 
@@ -57,13 +58,13 @@ export function sessionMiddleware(config: Config, pool: pg.Pool) {
  * Ends a signed-in session after the idle or absolute timeout. lastSeenAt is written at most
  * once a minute, so an active user's session row is not rewritten on every request.
  */
-export function sessionTimeouts(config: Config) {
+export function sessionTimeouts(config: Config, clock: Clock) {
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
   const absoluteMs = config.SESSION_ABSOLUTE_HOURS * 3_600_000;
   return (req: Request, res: Response, next: NextFunction) => {
     const s = req.session;
     if (!s?.accountId) return next();
-    const now = Date.now();
+    const now = clock.now();
     const expired = now - (s.loginAt ?? 0) > absoluteMs || now - (s.lastSeenAt ?? 0) > idleMs;
     if (expired) {
       s.destroy((err) => {

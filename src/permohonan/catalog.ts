@@ -15,6 +15,3 @@ export const STATUS_BADGE: Record<ApplicationStatus, string> = {
   CANCELLED: 'badge--muted',
 };
 
-export function isModule(v: unknown): v is Module {
-  return typeof v === 'string' && (MODULES as readonly string[]).includes(v);
-}

@@ -82,16 +82,8 @@ export interface CommitOptions {
  * The monthly payroll import (DESIGN 1.11): stream-validate an uploaded CSV into staging rows,
  * then commit all of them in one transaction or none, then publish the month.
  */
-export interface ImportObserver {
-  /** Called as each batch of parsed rows is looked up and staged (tests prove the streaming with it). */
-  batch?: (rows: number) => void;
-}
-
 export class PayrollImportService {
-  constructor(
-    private readonly db: Knex,
-    private readonly observer: ImportObserver = {},
-  ) {}
+  constructor(private readonly db: Knex) {}
 
   /**
    * Streams the file once: each batch of rows is parsed, its employees looked up (limited to the
@@ -190,7 +182,6 @@ export class PayrollImportService {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
-      this.observer.batch?.(rows.length);
       const { staged, errors } = await checker.check(rows);
       // A batch's staged rows and problems (warnings too, since issue 12) are bulk work of the
       // upload, bounded like the cross-row checks, not by a page request's statement timeout.

@@ -7,7 +7,7 @@ export { importMessages } from './import-messages.js';
 export { staffMessages } from './messages.js';
 export { receiveFile, safeFileName } from './multipart.js';
 export { staffRecoveryMessages } from './recovery-messages.js';
-export { staffRouter, type StaffArea } from './routes.js';
+export { staffRouter } from './routes.js';
 export { idParam, renderStaff } from './web.js';
 export { AdminRecoveryService } from './admin-recovery-service.js';
 export { AdminService } from './admin-service.js';

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO } from '../../seeds/demo-accounts.js';
-import { artifactPath } from '../helpers/browser.js';
-import { accessibilitySuite, logIn } from './axe-support.js';
+import { artifactPath, logIn } from '../helpers/browser.js';
+import { accessibilitySuite } from './axe-support.js';
 
 accessibilitySuite(320, ({ app, browser }) => {
   test('the main menu: every item in sight and whole at 320 px and with 200 % text', async () => {

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO, DEMO_SECRET_PHRASE, DEMO_SECURITY_ANSWERS } from '../../seeds/demo-accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { artifactPath, browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, browserSkipReason, launchBrowser, watchCsp } from '../helpers/browser.js';
 
 const skip = browserSkipReason();
-
-function watchCsp(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  return errors;
-}
 
 describe('authentication journeys in Chromium', { skip }, () => {
   let app: TestApp;

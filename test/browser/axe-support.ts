@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO, DEMO_PASSWORD, DEMO_STAFF } from '../../seeds/demo-accounts.js';
+import { DEMO, DEMO_STAFF } from '../../seeds/demo-accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { artifactPath, browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, browserSkipReason, launchBrowser, logIn } from '../helpers/browser.js';
 
 const LOCALES = ['ms', 'en'] as const;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -25,15 +25,6 @@ async function violations(page: Page, what: string): Promise<string[]> {
     (v) =>
       `${what}: ${v.id} (${v.impact ?? '?'}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
-}
-
-export async function logIn(page: Page, baseUrl: string, loginId: string) {
-  await page.goto(baseUrl + '/');
-  await page.locator('#loginId').fill(loginId);
-  await page.locator('form button[type=submit]').first().click();
-  await page.locator('#password').fill(DEMO_PASSWORD);
-  await page.locator('form button[type=submit]').first().click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/log-masuk'));
 }
 
 async function newContext(
@@ -151,7 +142,7 @@ export function accessibilitySuite(
         test(`an employee's pages at ${width} px (${locale})`, async () => {
           const context = await newContext(browser, app, width, locale);
           const page = await context.newPage();
-          await logIn(page, app.baseUrl, DEMO.activeEmployee.ic);
+          await logIn(page, app.baseUrl, DEMO.activeEmployee.ic, { locale });
           const found: string[] = [];
           const paths = [
             '/laman-utama',
@@ -214,7 +205,7 @@ export function accessibilitySuite(
           for (const [loginId, paths] of visits) {
             const context = await newContext(browser, app, width, locale);
             const page = await context.newPage();
-            await logIn(page, app.baseUrl, loginId);
+            await logIn(page, app.baseUrl, loginId, { locale });
             for (const path of paths) {
               await page.goto(app.baseUrl + path);
               found.push(...(await violations(page, path)));

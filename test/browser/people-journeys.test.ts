@@ -6,28 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD, DEMO_TEMP_PASSWORD } from '../../seeds/demo-accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { artifactPath, browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, browserSkipReason, launchBrowser, logIn, watchCsp } from '../helpers/browser.js';
 import { issueTemporaryPassword } from '../auth/support.js';
 
 const skip = browserSkipReason();
-
-function watchCsp(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  return errors;
-}
-
-async function logIn(page: Page, loginId: string, password: string) {
-  await page.getByLabel('ID Pengguna').fill(loginId);
-  await page.getByRole('button', { name: 'Seterusnya' }).click();
-  await page.getByLabel('Kata Laluan', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
-}
 
 describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
   let app: TestApp;
@@ -46,7 +31,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     const first = await browser.newContext();
     const page1 = await first.newPage();
     await page1.goto(app.baseUrl + '/');
-    await logIn(page1, p.ic, DEMO_TEMP_PASSWORD);
+    await logIn(page1, app.baseUrl, p.ic, { password: DEMO_TEMP_PASSWORD, here: true });
     await page1.getByRole('heading', { name: 'Maklumat Pendaftaran Baru' }).waitFor();
     await first.close(); // the browser is closed mid-activation
 
@@ -79,7 +64,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(app.baseUrl + '/');
-    await logIn(page, p.ic, temp);
+    await logIn(page, app.baseUrl, p.ic, { password: temp, here: true });
     await page.getByText('Kata laluan sementara ini telah tamat tempoh.', { exact: false }).first().waitFor();
     assert.match(await page.title(), /^Ralat: Log Masuk – Portal iSPEKS$/);
     await page.screenshot({ path: artifactPath('people-temporary-expired.png'), fullPage: true });
@@ -95,7 +80,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     await page.goto(app.baseUrl + '/epayslip/2026/11');
     await page.getByText('Sila log masuk untuk membuka halaman yang anda minta.', { exact: false }).waitFor();
     await page.screenshot({ path: artifactPath('people-deep-link-login.png'), fullPage: true });
-    await logIn(page, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    await logIn(page, app.baseUrl, DEMO.activeEmployee.ic, { password: DEMO_PASSWORD, here: true });
     await page.waitForURL(/\/epayslip\/2026\/11$/);
     await page.getByRole('heading', { level: 1 }).waitFor();
     assert.match(await page.title(), / – Portal iSPEKS$/);
@@ -114,7 +99,7 @@ describe('people journeys in Chromium (issue 14 items 1-4)', { skip }, () => {
     const csp = watchCsp(page);
     await page.clock.install();
     await page.goto(app.baseUrl + '/');
-    await logIn(page, DEMO.activeEmployee.ic, DEMO_PASSWORD);
+    await logIn(page, app.baseUrl, DEMO.activeEmployee.ic, { password: DEMO_PASSWORD, here: true });
     await page.waitForURL(/\/laman-utama$/);
     await page.goto(app.baseUrl + '/profil/soalan');
     await page.getByLabel('Jawapan 1').fill('Jalan Melati');

@@ -4,19 +4,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { artifactPath, browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, browserSkipReason, launchBrowser, logIn } from '../helpers/browser.js';
 
 const skip = browserSkipReason();
-
-/** Logs in as a user would: types the ID, checks the phrase, types the password. */
-async function logIn(page: Page, baseUrl: string, loginId: string) {
-  await page.goto(baseUrl + '/');
-  await page.getByLabel('ID Pengguna').fill(loginId);
-  await page.getByRole('button', { name: 'Seterusnya' }).click();
-  await page.getByLabel('Kata Laluan').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.getByRole('heading', { name: 'Laman Utama', level: 1 }).waitFor();
-}
 
 const overflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -44,6 +34,7 @@ describe('the portal in Chromium: dashboard, payslip, PDF, EC and eMaklum', { sk
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
     await logIn(page, app.baseUrl, DEMO.activeEmployee.ic);
+    await page.getByRole('heading', { name: 'Laman Utama', level: 1 }).waitFor();
 
     // Dashboard
     assert.ok(await page.getByRole('heading', { name: 'Maklumat Pinjaman' }).isVisible());
@@ -143,6 +134,7 @@ describe('the portal in Chromium: dashboard, payslip, PDF, EC and eMaklum', { sk
     });
     const page = await context.newPage();
     await logIn(page, app.baseUrl, DEMO.activeEmployee.ic);
+    await page.getByRole('heading', { name: 'Laman Utama', level: 1 }).waitFor();
     for (const path of [
       '/laman-utama',
       '/laman-utama/pinjaman',

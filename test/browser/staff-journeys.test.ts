@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO, DEMO_PASSWORD, DEMO_STAFF } from '../../seeds/demo-accounts.js';
+import { DEMO, DEMO_STAFF } from '../../seeds/demo-accounts.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { artifactPath, browserSkipReason, launchBrowser } from '../helpers/browser.js';
+import { artifactPath, browserSkipReason, launchBrowser, logIn, watchCsp } from '../helpers/browser.js';
 
 const skip = browserSkipReason();
-
-function watchCsp(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
-  });
-  return errors;
-}
 
 /** Waits for a notice the user reads; on failure the error shows what the page said instead. */
 async function see(page: Page, text: string | RegExp): Promise<void> {
@@ -30,16 +22,6 @@ async function see(page: Page, text: string | RegExp): Promise<void> {
       `expected the notice ${String(text)} on ${page.url()}; the page says:\n${main.slice(0, 1500)}`,
     );
   }
-}
-
-/** Both login steps, typed and clicked as a person does. */
-async function logIn(page: Page, baseUrl: string, loginId: string, password: string): Promise<void> {
-  await page.goto(baseUrl + '/');
-  await page.getByLabel('ID Pengguna').fill(loginId);
-  await page.getByRole('button', { name: 'Seterusnya' }).click();
-  await page.getByLabel('Kata Laluan', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.waitForLoadState('domcontentloaded');
 }
 
 /** "Login Kali Pertama" with an IC and an email; returns the text the user then reads. */
@@ -70,13 +52,13 @@ describe('staff journeys in Chromium', { skip }, () => {
     // The user is locked out at first.
     const userContext = await browser.newContext();
     const userPage = await userContext.newPage();
-    await logIn(userPage, app.baseUrl, user.ic, DEMO_PASSWORD);
+    await logIn(userPage, app.baseUrl, user.ic);
     assert.ok(!userPage.url().endsWith('/laman-utama'), 'a locked account does not get in');
 
     const context = await browser.newContext();
     const page = await context.newPage();
     const csp = watchCsp(page);
-    await logIn(page, app.baseUrl, DEMO_STAFF.helpdesk.ic, DEMO_PASSWORD);
+    await logIn(page, app.baseUrl, DEMO_STAFF.helpdesk.ic);
     await page.getByRole('link', { name: 'Pengurusan Pentadbir' }).first().click();
     await page.getByRole('heading', { name: 'Pengurusan Pentadbir' }).waitFor();
     await page.getByRole('link', { name: 'Helpdesk: Carian Pengguna' }).click();
@@ -98,7 +80,7 @@ describe('staff journeys in Chromium', { skip }, () => {
     assert.deepEqual(csp, []);
 
     // Now the user gets in with the same password.
-    await logIn(userPage, app.baseUrl, user.ic, DEMO_PASSWORD);
+    await logIn(userPage, app.baseUrl, user.ic);
     await userPage.waitForURL(/\/laman-utama$/);
     assert.ok(await userPage.getByText(user.name).first().isVisible());
     await context.close();
@@ -118,7 +100,7 @@ describe('staff journeys in Chromium', { skip }, () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const csp = watchCsp(page);
-    await logIn(page, app.baseUrl, DEMO_STAFF.payroll.ic, DEMO_PASSWORD);
+    await logIn(page, app.baseUrl, DEMO_STAFF.payroll.ic);
     await page.getByRole('link', { name: 'Pengurusan Pentadbir' }).first().click();
     await page.getByRole('link', { name: 'Carian Pekerja' }).first().click();
     await page.getByLabel('Cari (No Kad Pengenalan, nama atau emel)').fill('Hafiz');
@@ -179,7 +161,7 @@ describe('staff journeys in Chromium', { skip }, () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const csp = watchCsp(page);
-    await logIn(page, app.baseUrl, DEMO_STAFF.payroll.ic, DEMO_PASSWORD);
+    await logIn(page, app.baseUrl, DEMO_STAFF.payroll.ic);
     await page.goto(app.baseUrl + '/pentadbir');
     await page.getByRole('link', { name: 'Import Gaji Bulanan' }).first().click();
 

@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_PASSWORD } from '../../seeds/demo-accounts.js';
-import { enqueueEmail } from '../../src/core/mail/outbox.js';
 import { startSmtpCatcher, type SmtpCatcher } from '../../src/core/mail/smtp-catcher.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { TestClient, visibleText, type Page } from '../helpers/http.js';
-import { eventually, sleep, spawnServer, type ServerProcess } from '../reliability/support.js';
+import { assertDeliveredOnce, enqueue } from '../reliability/outbox-once.js';
+import { eventually, spawnServer, type ServerProcess } from '../reliability/support.js';
 
 /** The pid of the worker that answered `page` (from its request log line). */
 async function workerOf(server: ServerProcess, page: Page): Promise<number> {
@@ -115,33 +115,8 @@ describe('WEB_CONCURRENCY=2: two cluster workers on one port', () => {
   });
 
   test('the workers’ outbox senders send each email once', async () => {
-    const subjects = Array.from({ length: 40 }, (_, i) => `Kluster ${String(i + 1).padStart(3, '0')}`);
-    await database.db.transaction(async (trx) => {
-      for (const subject of subjects)
-        await enqueueEmail(trx, {
-          kind: 'test',
-          to: `penerima.${subject.replace(/\W+/g, '.').toLowerCase()}@selangor.gov.my`,
-          subject,
-          text: subject,
-          html: `<p>${subject}</p>`,
-        });
-    });
-    await eventually(
-      'every email sent',
-      async () => {
-        const left = await database
-          .db('email_outbox')
-          .whereIn('subject', subjects)
-          .whereNot('status', 'sent')
-          .count<{ count: number }[]>('* as count');
-        return left[0]!.count === 0 ? true : undefined;
-      },
-      30_000,
-      200,
-    );
-    await sleep(1_500);
-    for (const subject of subjects)
-      assert.equal(smtp.messages.filter((m) => m.subject === subject).length, 1, `"${subject}" sent once`);
+    const subjects = await enqueue(database, 'Kluster', 40);
+    await assertDeliveredOnce(database, smtp, subjects);
   });
 
   test('a worker that dies is replaced, and the port keeps answering', async () => {

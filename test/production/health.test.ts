@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../../src/app.js';
+import { systemClock } from '../../src/core/deps.js';
 import { loadConfig } from '../../src/core/config.js';
 import { createDb } from '../../src/core/db.js';
 import { READY_TIMEOUT_MS } from '../../src/health/routes.js';
@@ -25,7 +26,7 @@ async function appOn(databaseUrl: string): Promise<Running> {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SMTP_URL: 'smtp://127.0.0.1:1' });
   const { logger, lines } = capturingLogger('info');
   const db = createDb(databaseUrl, 2, logger);
-  const built = createApp({ config, db, logger });
+  const built = createApp({ config, db, logger, clock: systemClock });
   const server: Server = built.app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   return {

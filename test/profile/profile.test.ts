@@ -136,7 +136,8 @@ describe('Profil', () => {
     assert.ok(visibleText(profile.html).includes('Kata laluan telah ditukar.'));
     assert.equal((await other.get('/profil')).status, 303, 'the other session has ended');
     const email = await waitForEmail(app, p.email, 'Kata laluan telah ditukar');
-    assert.ok(email.text.includes('Password changed') || email.subject.includes('Password changed'));
+    assert.equal(email.subject, 'Portal iSPEKS: Kata laluan telah ditukar / Password changed');
+    assert.match(email.text, /The password of your Portal iSPEKS account was changed on the Profile page/);
     assert.ok((await auditActions(app.db, id)).includes('password.changed'));
     assert.equal(
       (await loginSteps(new TestClient(app.baseUrl), p.ic, GOOD_PASSWORD)).location,

@@ -8,35 +8,28 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { Server } from 'node:http';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Express, Router } from 'express';
 import type { Knex } from 'knex';
 import { pino, type Logger } from 'pino';
 import { createApp } from '../../src/app.js';
+import { systemClock } from '../../src/core/deps.js';
+import { listeningServer } from '../helpers/app.js';
 import { databaseTimeouts, loadConfig, type Config } from '../../src/core/config.js';
 import { createDb } from '../../src/core/db.js';
 import { startDevelopmentDatabase, type EmbeddedDb } from '../../src/core/embedded-postgres.js';
 import { redactPaths } from '../../src/core/logger.js';
 import { OutboxSender } from '../../src/core/mail/outbox-sender.js';
-import { notFoundHandler } from '../../src/middleware/errors.js';
 import { seedDemo } from '../../seeds/index.js';
+import { freePort } from '../../scripts/free-port.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Resolves with the connect error's code, or 'connected' when something listens on the port. */
 export function probePort(port: number): Promise<string> {
@@ -270,11 +263,13 @@ export interface InProcessOptions {
 
 /** createApp on its own knex pool, listening on a free port, with the log kept in memory. */
 export async function startInProcessApp(options: InProcessOptions): Promise<InProcessApp> {
+  const { server, port, baseUrl } = await listeningServer();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: options.databaseUrl,
     SMTP_URL: options.smtpUrl,
-    PORT: '0',
+    PORT: String(port),
+    BASE_URL: baseUrl,
     ...options.env,
   });
   const { logger, lines } = capturingLogger('info');
@@ -288,13 +283,16 @@ export async function startInProcessApp(options: InProcessOptions): Promise<InPr
     baseBackoffSeconds: options.sender ? (options.sender.baseBackoffSeconds ?? 1) : 1,
   });
   if (options.sender !== false) sender.start();
-  const built = createApp({ config, db, logger });
-  for (const [prefix, router] of Object.entries(options.extraRoutes ?? {}))
-    mountBeforeNotFound(built.app, prefix, router);
-  const server = built.app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  config.baseUrl = baseUrl;
+  const built = createApp({
+    config,
+    db,
+    logger,
+    clock: systemClock,
+    extraRoutes: (app) => {
+      for (const [prefix, router] of Object.entries(options.extraRoutes ?? {})) app.use(prefix, router);
+    },
+  });
+  server.on('request', built.app);
   return {
     baseUrl,
     app: built.app,
@@ -311,24 +309,6 @@ export async function startInProcessApp(options: InProcessOptions): Promise<InPr
       await db.destroy();
     },
   };
-}
-
-interface RouterLayer {
-  handle: unknown;
-}
-
-/**
- * Mounts a router at `prefix` just before the app's 404 handler, so that its requests pass
- * through every middleware of a real page and their errors reach the real error handler.
- * Tests only: the portal itself has no such route.
- */
-export function mountBeforeNotFound(app: Express, prefix: string, router: Router): void {
-  app.use(prefix, router);
-  const stack = (app as unknown as { router: { stack: RouterLayer[] } }).router.stack;
-  const layer = stack.pop();
-  const at = stack.findIndex((l) => l.handle === notFoundHandler);
-  if (!layer || at < 0) throw new Error('the 404 handler was not found in the app');
-  stack.splice(at, 0, layer);
 }
 
 // ------------------------------------------------------------------ raw HTTP on fresh connections

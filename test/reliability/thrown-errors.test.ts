@@ -1,6 +1,6 @@
 /**
  * A crash in a request handler. The portal has no route that throws on purpose, so the test
- * mounts one (support.ts mountBeforeNotFound) on the app that createApp built, just before the
+ * gives createApp one through its dependencies (AppDeps.extraRoutes), mounted just before the
  * 404 handler: its requests pass through every real middleware (request ID, session, CSRF,
  * current user) and its errors reach the real error handler and logger.
  */

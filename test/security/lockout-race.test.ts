@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO, DEMO_PASSWORD, DEMO_SECURITY_ANSWERS } from '../../seeds/demo-accounts.js';
-import { argon2Stats } from '../../src/core/passwords.js';
+import { argon2Calls } from '../helpers/argon2-calls.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient, csrfTokenIn, visibleText, type Page } from '../helpers/http.js';
 import { accountId, resetLinkIn, waitForEmail } from '../auth/support.js';
@@ -78,7 +78,7 @@ describe('lockout: guesses per account are bounded (issue 11, item 2)', () => {
     await unlock(p.ic);
     const clients = await Promise.all(Array.from({ length: 4 }, () => stepTwo(p.ic)));
     const fromAudit = await lastAuditId();
-    const argonBefore = argon2Stats.verifications;
+    const argonBefore = argon2Calls.verifications;
     let settled = 0;
     const wrong = Array.from({ length: n }, (_, i) =>
       clients[i % clients.length]!.post('/log-masuk/kata-laluan', { password: `tekaan salah ${i}` }).finally(
@@ -100,7 +100,7 @@ describe('lockout: guesses per account are bounded (issue 11, item 2)', () => {
       rightPage: pages[n]!,
       inFlight,
       fromAudit,
-      argon: argon2Stats.verifications - argonBefore,
+      argon: argon2Calls.verifications - argonBefore,
     };
   }
 

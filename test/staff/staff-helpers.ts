@@ -51,7 +51,7 @@ export interface StaffRoute {
  * route added later is walked by the access tests without anyone listing it.
  */
 export function staffRoutes(app: TestApp): StaffRoute[] {
-  const deps = { config: app.config, db: app.db, logger: createLogger('silent') };
+  const deps = { config: app.config, db: app.db, logger: createLogger('silent'), clock: app.clock };
   // As src/routes.ts mounts it: the treasury's routes are an area of the staff router.
   const services = createServices(deps);
   const router = staffRouter(deps, services.staff, [

@@ -1,7 +1,7 @@
 import { commonMessages } from './common-messages.js';
 import { locales, type Catalog, type Locale, type MessageSet, type Translate } from './types.js';
 
-export { locales, type Catalog, type Locale, type MessageSet, type Translate };
+export { locales, type Locale, type MessageSet, type Translate };
 
 const catalogs: Record<Locale, Catalog> = { ms: {}, en: {} };
 const registered = new Set<MessageSet>();

@@ -21,10 +21,5 @@ export function revealSecrets(body: string): string {
   return body.replace(MARKS, '');
 }
 
-/** The body as it stays at rest after sending: every marked part replaced. */
-export function redactSecrets(body: string): string {
-  return body.replace(/\uE000[^\uE001]*\uE001/g, REDACTED);
-}
-
 /** The PostgreSQL regular expression that finds a marked part (for an UPDATE without a read). */
 export const SECRET_PATTERN_SQL = `${START}[^${END}]*${END}`;

@@ -111,9 +111,6 @@ export function createPdf(info: { title: string; subject: string; lang?: string;
   return doc;
 }
 
-/** The language tag for a PDF in the user's language. */
-export const pdfLang = (locale: string): string => (locale === 'en' ? 'en-MY' : 'ms-MY');
-
 /** Ends the document and collects it into one buffer. */
 export function finishPdf(doc: Pdf): Promise<Buffer> {
   return new Promise((resolve, reject) => {
