@@ -21,27 +21,37 @@ export function lockMinutesFor(lockCount: number): number {
   return Math.min(LOCK_MINUTES * 2 ** Math.max(0, Math.min(lockCount - 1, 16)), MAX_LOCK_MINUTES);
 }
 
+/** The count as it stands now: a lock that has run out starts it again. */
+const CURRENT = `CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 0 ELSE failed_count END`;
+const NEXT = `(${CURRENT} + 1)`;
+
 /**
- * Counts one wrong password or answer, atomically (one UPDATE, so concurrent requests on several
- * app processes cannot lose a count). The fifth in a row locks the account for 15 minutes,
- * doubling with each repeated lock. A lock that has run out starts the count again.
+ * One failure counted in one UPDATE (concurrent requests on several app processes serialise on
+ * the row and cannot lose a count); the count that reaches MAX_FAILURES sets the lock, doubling
+ * with each repeated lock up to a day. Nothing is counted on a locked account; with
+ * `withinAllowance`, nothing either once the allowance is spent.
  */
-export async function registerFailure(db: Db, accountId: number): Promise<FailureOutcome> {
-  const n = `(CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 0 ELSE failed_count END + 1)`;
-  const result = await db.raw<{
-    rows: { failed_count: number; lock_count: number; locked_until: Date | null }[];
-  }>(
-    `UPDATE accounts SET
-       failed_count = ${n},
-       lock_count = lock_count + CASE WHEN ${n} >= ? THEN 1 ELSE 0 END,
-       locked_until = CASE WHEN ${n} >= ?
+async function countFailure(
+  db: Db,
+  accountId: number,
+  withinAllowance: boolean,
+  statementName: string,
+): Promise<FailureOutcome> {
+  const allowance = withinAllowance ? ` AND ${CURRENT} < ${MAX_FAILURES}` : '';
+  const result = await db
+    .raw<{ rows: { failed_count: number; lock_count: number; locked_until: Date | null }[] }>(
+      `UPDATE accounts SET
+       failed_count = ${NEXT},
+       lock_count = lock_count + CASE WHEN ${NEXT} >= ? THEN 1 ELSE 0 END,
+       locked_until = CASE WHEN ${NEXT} >= ?
          THEN now() + make_interval(mins => LEAST(? * power(2, LEAST(lock_count, 16))::int, ?))
          ELSE NULL END,
        updated_at = now()
-     WHERE id = ? AND (locked_until IS NULL OR locked_until <= now())
+     WHERE id = ? AND (locked_until IS NULL OR locked_until <= now())${allowance}
      RETURNING failed_count, lock_count, locked_until`,
-    [MAX_FAILURES, MAX_FAILURES, LOCK_MINUTES, MAX_LOCK_MINUTES, accountId],
-  );
+      [MAX_FAILURES, MAX_FAILURES, LOCK_MINUTES, MAX_LOCK_MINUTES, accountId],
+    )
+    .options(prepared(statementName));
   const row = result.rows[0];
   if (!row)
     return {
@@ -60,46 +70,18 @@ export async function registerFailure(db: Db, accountId: number): Promise<Failur
   };
 }
 
-/** The count as it stands now: a lock that has run out starts it again. */
-const CURRENT = `CASE WHEN locked_until IS NOT NULL AND locked_until <= now() THEN 0 ELSE failed_count END`;
+/** Counts one wrong password or answer (a security answer, a current password in the profile). */
+export function registerFailure(db: Db, accountId: number): Promise<FailureOutcome> {
+  return countFailure(db, accountId, false, 'lockout-register-failure');
+}
 
 /**
- * Claims one password attempt BEFORE the password is verified, in one UPDATE: the attempt is
- * counted as a failure now (a success clears it later), and the claim that spends the last of the
- * allowance sets the lock in the same statement. Concurrent requests serialise on the row, so at
- * most MAX_FAILURES verifications happen per lock window whatever the concurrency; a request that
- * gets no row (locked, or the allowance is spent) must not verify at all.
+ * Claims one password attempt BEFORE the password is verified: the attempt is counted as a
+ * failure now (a success clears it later), and the claim that spends the last of the allowance
+ * sets the lock in the same statement. So at most MAX_FAILURES verifications happen per lock
+ * window whatever the concurrency; a request that gets no row (locked, or the allowance is spent)
+ * must not verify at all.
  */
-export async function claimAttempt(db: Db, accountId: number): Promise<FailureOutcome> {
-  const n = `(${CURRENT} + 1)`;
-  const result = await db
-    .raw<{ rows: { failed_count: number; lock_count: number; locked_until: Date | null }[] }>(
-      `UPDATE accounts SET
-       failed_count = ${n},
-       lock_count = lock_count + CASE WHEN ${n} >= ? THEN 1 ELSE 0 END,
-       locked_until = CASE WHEN ${n} >= ?
-         THEN now() + make_interval(mins => LEAST(? * power(2, LEAST(lock_count, 16))::int, ?))
-         ELSE NULL END,
-       updated_at = now()
-     WHERE id = ? AND (locked_until IS NULL OR locked_until <= now()) AND ${CURRENT} < ?
-     RETURNING failed_count, lock_count, locked_until`,
-      [MAX_FAILURES, MAX_FAILURES, LOCK_MINUTES, MAX_LOCK_MINUTES, accountId, MAX_FAILURES],
-    )
-    .options(prepared('login-claim'));
-  const row = result.rows[0];
-  if (!row)
-    return {
-      counted: false,
-      failedCount: MAX_FAILURES,
-      justLocked: false,
-      lockedUntil: null,
-      lockMinutes: 0,
-    };
-  return {
-    counted: true,
-    failedCount: row.failed_count,
-    justLocked: row.locked_until !== null,
-    lockedUntil: row.locked_until,
-    lockMinutes: row.locked_until ? lockMinutesFor(row.lock_count) : 0,
-  };
+export function claimAttempt(db: Db, accountId: number): Promise<FailureOutcome> {
+  return countFailure(db, accountId, true, 'login-claim');
 }

@@ -124,7 +124,7 @@ describe('money on the payslip, Borang EC and their PDFs', () => {
     for (const l of lines)
       assert.ok(text.includes(`${l.description} ${rm(Number(l.amount_sen))}`), l.description);
     assert.match(page.html, /data-print/);
-    assert.match(page.html, /\/public\/css\/print\.css" media="print"/);
+    assert.match(page.html, /\/public\/css\/print\.[0-9a-f]{10}\.css" media="print"/);
   });
 
   test('the payslip PDF: attachment named slip-gaji-YYYY-MM.pdf showing the name, month and net pay', async () => {
