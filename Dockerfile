@@ -47,6 +47,9 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # The old generation capped at 128 MB per process (each cluster worker inherits it): the live heap
-# under load is ~40 MB, and without a cap V8 lets it grow to ~4x that (docs/benchmarks.md).
+# under load is ~40 MB, and without a cap V8 lets it grow to ~4x that. The young generation is
+# capped too: V8 counts it inside that limit, and left to grow to its default it crowds the old
+# generation into a full mark-compact every ~50 ms, a third of the throughput (docs/benchmarks.md).
+# The same flags as package.json's start:production (a unit test holds them equal).
 # WEB_CONCURRENCY: workers (default one per CPU the process may use; set it to the container's CPU limit).
-CMD ["node", "--max-old-space-size=128", "dist/src/server.js"]
+CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=16", "dist/src/server.js"]

@@ -22,7 +22,7 @@
  * three-request login), BENCH_WORKERS (2; 1 skips the cluster run), BENCH_BUILD (0 uses dist/ as
  * it is), UV_THREADPOOL_SIZE, DATABASE_POOL_MAX, BENCH_SEED_EMPLOYEES / BENCH_SEED_MONTHS (50000 /
  * 24, when it must seed), BENCH_DOC (docs/benchmarks.md; "-" writes no file), BENCH_APP_NODE_ARGS
- * (default "--max-old-space-size=128", as `npm run start:production`), DATABASE_URL.
+ * (default: the flags of `npm run start:production`, scripts/production-node-args.ts), DATABASE_URL.
  * A quick development run: `npm run bench:quick` (BENCH_SECONDS=3 BENCH_WARMUP_SECONDS=1
  * BENCH_LIGHT_SECONDS=1 BENCH_LOGIN_SECONDS=4 BENCH_PAYDAY=2000 BENCH_DOC=-).
  */
@@ -50,10 +50,11 @@ import {
   type Server,
 } from './lib/processes.js';
 import { machine, memoryOf } from './lib/procstat.js';
+import { productionNodeArgs } from '../scripts/production-node-args.js';
 import { writeReport, type BenchReport, type RunResult } from './lib/report.js';
 import { hasScaleData, sampleUsers, type SampleUser } from './lib/sample.js';
 
-const PRODUCTION_NODE_ARGS = '--max-old-space-size=128';
+const PRODUCTION_NODE_ARGS = productionNodeArgs().join(' ');
 
 const env = process.env;
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) ? Number(v) : d);

@@ -24,6 +24,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-pos
 import { startSmtpCatcher } from '../src/core/mail/smtp-catcher.js';
 import { TestClient, visibleText } from '../test/helpers/http.js';
 import { freePort } from './free-port.js';
+import { productionNodeArgs } from './production-node-args.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OWNER = 'ispeks_owner';
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     step(`node dist/src/server.js on ${baseUrl} (production, 2 workers, as ${APP})`);
-    const app = spawn(process.execPath, ['--max-old-space-size=128', 'dist/src/server.js'], {
+    const app = spawn(process.execPath, [...productionNodeArgs(), 'dist/src/server.js'], {
       cwd: work,
       env: {
         PATH: process.env.PATH,
