@@ -18,7 +18,8 @@
  *
  * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_LIGHT_SECONDS (5),
  * BENCH_LOGIN_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_USERS (100), BENCH_PAYDAY (50000
- * employees; 0 skips), BENCH_PAYDAY_SECONDS (120; 0: no limit), BENCH_WHOLE_LOGIN (1 adds the
+ * employees; 0 skips), BENCH_PAYDAY_SECONDS (120; 0: no limit), BENCH_MIDDLEWARE (0 skips the
+ * middleware cost table), BENCH_MIDDLEWARE_SECONDS (4 per row), BENCH_WHOLE_LOGIN (1 adds the
  * three-request login), BENCH_WORKERS (2; 1 skips the cluster run), BENCH_BUILD (0 uses dist/ as
  * it is), UV_THREADPOOL_SIZE, DATABASE_POOL_MAX, BENCH_SEED_EMPLOYEES / BENCH_SEED_MONTHS (50000 /
  * 24, when it must seed), BENCH_DOC (docs/benchmarks.md; "-" writes no file), BENCH_APP_NODE_ARGS
@@ -39,6 +40,7 @@ import { explainPages, type ExplainedQuery } from './lib/explain.js';
 import { login } from './lib/login.js';
 import { meanRate, measurePasswordStep, measureWholeLogin, rawArgon2 } from './lib/login-runs.js';
 import { measurePage, randomIp, type PageTarget, type Settings } from './lib/measure.js';
+import { middlewareCost } from './lib/middleware-cost.js';
 import { payday } from './lib/payday.js';
 import {
   buildPortal,
@@ -73,6 +75,13 @@ const WORKERS = num(env.BENCH_WORKERS, 2);
 const SEED_EMPLOYEES = env.BENCH_SEED_EMPLOYEES ?? '50000';
 const SEED_MONTHS = env.BENCH_SEED_MONTHS ?? '24';
 const DOC = env.BENCH_DOC ?? path.join(ROOT, 'docs/benchmarks.md');
+/** Shorter runs for the middleware table's 13 rows, so the whole bench stays under 10 minutes. */
+const MIDDLEWARE_SETTINGS: Settings = {
+  ...settings,
+  seconds: num(env.BENCH_MIDDLEWARE_SECONDS, Math.min(settings.seconds, 4)),
+  warmup: Math.min(settings.warmup, 1),
+  light: Math.min(settings.light, 1),
+};
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -134,28 +143,29 @@ async function main(): Promise<void> {
     // with two workers, so the sessions made at the start stay valid.
     const sessionSecret = randomBytes(32).toString('hex');
     const decoySecret = randomBytes(32).toString('hex');
+    const portalEnv = (port: number, workers: number): Record<string, string> => ({
+      ...(env as Record<string, string>),
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: `http://localhost:${port}`,
+      DATABASE_URL: url,
+      SMTP_URL: smtp.url,
+      SESSION_SECRET: sessionSecret,
+      DECOY_SECRET: decoySecret,
+      TRUST_PROXY: 'true',
+      // The bench speaks plain HTTP to the app, so the session cookie cannot be always-Secure.
+      ALLOW_INSECURE_HTTP: 'true',
+      BENCH_CEILING_ROUTE: '1',
+      UV_THREADPOOL_SIZE: threadPool,
+      WEB_CONCURRENCY: String(workers),
+    });
     const startPortal = async (workers: number): Promise<Server> => {
       const port = await freePort();
       const portal = await startServer(
         'the portal',
         [...nodeArgs, 'dist/src/server.js'],
-        {
-          ...(env as Record<string, string>),
-          NODE_ENV: 'production',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          BASE_URL: `http://localhost:${port}`,
-          DATABASE_URL: url,
-          SMTP_URL: smtp.url,
-          SESSION_SECRET: sessionSecret,
-          DECOY_SECRET: decoySecret,
-          TRUST_PROXY: 'true',
-          // The bench speaks plain HTTP to the app, so the session cookie cannot be always-Secure.
-          ALLOW_INSECURE_HTTP: 'true',
-          BENCH_CEILING_ROUTE: '1',
-          UV_THREADPOOL_SIZE: threadPool,
-          WEB_CONCURRENCY: String(workers),
-        },
+        portalEnv(port, workers),
         port,
         '/',
         `bench-app-${workers}.log`,
@@ -249,6 +259,20 @@ async function main(): Promise<void> {
       );
     for (const t of targets) results.push(await measurePage(settings, portal.url, t, onPortal, log));
 
+    // Where the ceiling route's time goes: the portal's middleware, one layer at a time.
+    let middleware: BenchReport['middleware'] = { skipped: 'BENCH_MIDDLEWARE=0' };
+    if (env.BENCH_MIDDLEWARE !== '0') {
+      log("the middleware cost table: the ceiling route behind 0, 1, 2, ... of the portal's layers");
+      middleware = await middlewareCost({
+        settings: MIDDLEWARE_SETTINGS,
+        env: portalEnv(0, 1),
+        nodeArgs,
+        users,
+        pgPid,
+        log,
+      });
+    }
+
     const argonNode = serverNode();
     log(`raw argon2id verifications: ${settings.seconds} s, ${settings.connections} at a time`);
     const rawBefore = await rawArgon2(settings, threadPool, argonNode);
@@ -324,6 +348,7 @@ async function main(): Promise<void> {
         '(and 2 for the dashboard below), ALLOW_INSECURE_HTTP=true (plain HTTP), TRUST_PROXY=true',
       serverNode: nodeVersion(serverNode()),
       payday: paydayResult,
+      middleware,
       machine: machine(),
       node: process.version,
       postgres: pgVersion,

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import path from 'node:path';
 import pg from 'pg';
 import type { AppDeps } from './core/deps.js';
@@ -25,8 +25,35 @@ export interface BuiltApp {
   close: () => Promise<void>;
 }
 
+/** One step of the middleware every page passes through, named for the benchmark's cost table. */
+export interface Layer {
+  name: string;
+  install: (app: Express) => void;
+}
+
+/** The Express app with its settings, and the middleware layers in the order a request meets them. */
+export interface PortalFrame {
+  app: Express;
+  layers: Layer[];
+  close: () => Promise<void>;
+}
+
 /** Builds the whole portal from its dependencies; `listen` is the caller's business (tests, server). */
 export function createApp(deps: AppDeps): BuiltApp {
+  const { app, layers, close } = portalFrame(deps);
+  for (const layer of layers) layer.install(app);
+  mountFeatureRoutes(app, deps); //                  11. the features
+  deps.extraRoutes?.(app); //                        11b. tests' own pages, if any
+  app.use(notFoundHandler); //                       12. 404 in the portal's frame
+  app.use(errorHandler(deps.logger)); //             13. 403/413/500/503 pages
+  return { app, close };
+}
+
+/**
+ * The app's settings and its middleware, in order. Apart from createApp so that the benchmark
+ * (bench/lib/middleware-cost.ts) can stack the same layers one at a time and price each.
+ */
+export function portalFrame(deps: AppDeps): PortalFrame {
   const { config, db, logger } = deps;
   const sessionPool = new pg.Pool({
     connectionString: (db.client.config as { connection: { connectionString: string } }).connection
@@ -53,29 +80,29 @@ export function createApp(deps: AppDeps): BuiltApp {
   const assets = staticAssets(ROOT_DIR, config.isProduction);
   app.locals.asset = assets.asset;
 
-  app.use(healthRouter(db)); //                       0. /healthz, /readyz: no log, no session
-  app.use(requestLogging(logger)); //                 1. request ID and one log line per request
-  app.use(securityHeaders(config.isProduction)); //  2. helmet: strict CSP, no framing
-  app.use(localeMiddleware(config.HELPDESK_EMAIL)); // 3. language and view helpers
-  app.use('/public', assets.middleware); // 4. assets (content-hashed names), before any session work
-  app.get('/bahasa', languageSwitch(config.isProduction));
-  app.use(sessions.middleware); //                    5. session in PostgreSQL
-  app.use(sessionTimeouts(config, deps.clock)); //                6. idle and absolute timeouts
-  app.use(formBodies); //                             7. urlencoded forms, size-limited
-  app.use(csrfProtection(config.sessionSecret, config.isProduction)); // 8. CSRF token on every POST
-  app.use(currentUser(db)); //                        9. the signed-in account
-  app.use(saveFlashBeforeRedirect);
-  app.use(flashMessages); //                          9b. one-shot notice (session → res.locals.flash)
-  app.use(noStoreWhenSignedIn); //                   10. no caching of personal pages
-  mountFeatureRoutes(app, deps); //                  11. the features
-  deps.extraRoutes?.(app); //                        11b. tests' own pages, if any
-  app.use(notFoundHandler); //                       12. 404 in the portal's frame
-  app.use(errorHandler(logger)); //                  13. 403/413/500/503 pages
-
-  return {
-    app,
-    close: async () => {
-      await sessionPool.end();
+  const use = (name: string, ...handlers: RequestHandler[]): Layer => ({
+    name,
+    install: (a) => a.use(...handlers),
+  });
+  const layers: Layer[] = [
+    use('health checks', healthRouter(db)), //                   0. /healthz, /readyz: no log, no session
+    use('request logging', requestLogging(logger)), //           1. request ID and one log line per request
+    use('security headers', securityHeaders(config.isProduction)), // 2. helmet: strict CSP, no framing
+    use('locale', localeMiddleware(config.HELPDESK_EMAIL)), //   3. language and view helpers
+    {
+      name: 'static assets', //                                   4. content-hashed names, before any session work
+      install: (a) => {
+        a.use('/public', assets.middleware);
+        a.get('/bahasa', languageSwitch(config.isProduction));
+      },
     },
-  };
+    use('session', sessions.middleware), //                      5. session in PostgreSQL
+    use('session timeouts', sessionTimeouts(config, deps.clock)), // 6. idle and absolute timeouts
+    use('form bodies', formBodies), //                           7. urlencoded forms, size-limited
+    use('CSRF', csrfProtection(config.sessionSecret, config.isProduction)), // 8. CSRF token on every POST
+    use('current user', currentUser(db)), //                     9. the signed-in account
+    use('flash', saveFlashBeforeRedirect, flashMessages), //     9b. one-shot notice (session → res.locals.flash)
+    use('no-store', noStoreWhenSignedIn), //                     10. no caching of personal pages
+  ];
+  return { app, layers, close: () => sessionPool.end() };
 }

@@ -45,3 +45,22 @@ describe('formatting', () => {
     assert.throws(() => formatMoney(1.5));
   });
 });
+
+describe('Kuala Lumpur clock parts', () => {
+  test('the UTC+8 arithmetic agrees with the time-zone database across 1982 to 2060', async () => {
+    const { klParts, klPartsByIntl } = await import('../src/core/format.js');
+    // Every ~7 days and 13 hours from the change to UTC+8, plus the instants either side of it.
+    const instants = [Date.UTC(1981, 11, 31, 15, 59, 59), Date.UTC(1981, 11, 31, 16, 0, 0)];
+    for (
+      let t = Date.UTC(1982, 0, 1);
+      t < Date.UTC(2060, 0, 1);
+      t += 7 * 86_400_000 + 13 * 3_600_000 + 17_000
+    )
+      instants.push(t);
+    for (const t of instants)
+      assert.deepEqual(klParts(new Date(t)), klPartsByIntl(new Date(t)), new Date(t).toISOString());
+    // Before 1982 the zone was UTC+7:30: the database's answer, not the arithmetic.
+    assert.equal(klParts(new Date(Date.UTC(1981, 11, 31, 15, 59, 59))).hour, 23);
+    assert.equal(klParts(new Date(Date.UTC(1981, 11, 31, 15, 59, 59))).minute, 29);
+  });
+});

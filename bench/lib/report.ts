@@ -65,12 +65,24 @@ export interface PaydayResult {
   period: string;
 }
 
+/** One row of the middleware cost table (bench/lib/middleware-cost.ts). */
+export interface MiddlewareCostRow {
+  depth: number;
+  name: string;
+  rps: number;
+  appCpuMs: number;
+  pgCpuMs: number;
+  p99: number;
+  failed: number;
+}
+
 export interface BenchReport {
   date: Date;
   /** How the portal ran (built app, mode) and the Node of the portal and the anchor. */
   portal: string;
   serverNode: string;
   payday: PaydayResult | { skipped: string };
+  middleware: MiddlewareCostRow[] | { skipped: string };
   machine: { cpu: string; cores: number; ramGb: number };
   node: string;
   postgres: string;
@@ -223,6 +235,37 @@ function paydayLines(r: BenchReport): string[] {
   ];
 }
 
+/**
+ * The middleware table: each row the ceiling route behind one more of the portal's layers; the
+ * layer's cost is its row's CPU per request less the row before (noise of a few hundredths of a
+ * millisecond either way on this shared machine).
+ */
+function middlewareLines(r: BenchReport): string[] {
+  const m = r.middleware;
+  if (!Array.isArray(m)) return [`Not run: ${m.skipped}.`];
+  const anchor = measured(r, 'anchor');
+  const out = [
+    '| layers (cumulative, signed in) | req/s | of the anchor | app CPU ms | this layer adds | PG CPU ms | p99 ms |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  let previous: MiddlewareCostRow | undefined;
+  for (const row of m) {
+    const adds = previous ? row.appCpuMs - previous.appCpuMs : row.appCpuMs;
+    out.push(
+      `| ${row.depth}. ${row.name}${row.failed ? ` (${row.failed} failed)` : ''} | ${n0(row.rps)} | ` +
+        `${anchor ? pct(row.rps / anchor.rps) : '-'} | ${row.appCpuMs.toFixed(3)} | ` +
+        `${previous ? `${adds >= 0 ? '+' : ''}${adds.toFixed(3)}` : ''} | ${row.pgCpuMs.toFixed(3)} | ${n1(row.p99)} |`,
+    );
+    previous = row;
+  }
+  if (anchor)
+    out.push(
+      '',
+      `The anchor: ${anchor.appCpuMs.toFixed(3)} ms of app CPU and ${anchor.pgCpuMs.toFixed(3)} ms of PostgreSQL per request.`,
+    );
+  return out;
+}
+
 function consoleTable(r: BenchReport): string {
   const { header, body } = rows(r);
   const all = [header, ...body];
@@ -234,6 +277,7 @@ function consoleTable(r: BenchReport): string {
     out.push(`NOT A QUIET RUN: other processes used ${n1(otherLoad(r))} cores on average`, '');
   for (const c of checks(r)) out.push(`${c.met ? 'met   ' : 'MISSED'}  ${c.text}: ${c.detail}`);
   out.push('', 'workers:', ...scalingLines(r), '', 'payday:', ...paydayLines(r));
+  out.push('', 'middleware, layer by layer:', ...middlewareLines(r));
   return out.join('\n');
 }
 
@@ -290,6 +334,14 @@ function markdown(r: BenchReport): string {
     '### Payday',
     '',
     ...paydayLines(r),
+    '',
+    '### Where the time goes: the middleware, layer by layer',
+    '',
+    "The ceiling route (one small query, a tiny page) behind the first 0, 1, 2, ... of the portal's own " +
+      'middleware layers (`portalFrame` in src/app.ts, run by bench/middleware-stack/server.ts), signed in, ' +
+      `${r.connections} connections, shorter runs than the pages'.`,
+    '',
+    ...middlewareLines(r),
     '',
     '### Query plans',
     '',

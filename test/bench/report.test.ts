@@ -40,6 +40,7 @@ function report(payday: BenchReport['payday'], peakRssMb = 240): BenchReport {
     portal: 'the built app',
     serverNode: 'v24.21.0',
     payday,
+    middleware: { skipped: 'BENCH_MIDDLEWARE=0' },
     machine: { cpu: 'test CPU', cores: 2, ramGb: 8 },
     node: 'v20.0.0',
     postgres: '18.4',
@@ -193,5 +194,35 @@ test('the payday section says when PDFs are not stored and when the time limit c
   assert.match(
     readFileSync(path.join(dir, 'benchmarks.md'), 'utf8'),
     /\*\*Not a quiet run\*\*: other processes kept 1\.5 of the 2 cores busy/,
+  );
+});
+
+test('the middleware table prices each layer as what its row adds to the row before', () => {
+  const r = report({ skipped: 'x' });
+  r.middleware = [
+    {
+      depth: 0,
+      name: 'no middleware: the ceiling route alone',
+      rps: 1600,
+      appCpuMs: 0.25,
+      pgCpuMs: 0.1,
+      p99: 40,
+      failed: 0,
+    },
+    { depth: 1, name: '+ request logging', rps: 1400, appCpuMs: 0.3, pgCpuMs: 0.1, p99: 45, failed: 0 },
+    { depth: 2, name: '+ session', rps: 1000, appCpuMs: 0.28, pgCpuMs: 0.2, p99: 60, failed: 3 },
+  ];
+  const out = writeReport(r);
+  assert.match(
+    out,
+    /\| 0\. no middleware: the ceiling route alone \| 1,600 \| 80% \| 0\.250 \| {2}\| 0\.100 \| 40\.0 \|/,
+  );
+  assert.match(out, /\| 1\. \+ request logging \| 1,400 \| 70% \| 0\.300 \| \+0\.050 \|/);
+  // Noise can make a layer look free or negative; the table shows it as measured.
+  assert.match(out, /\| 2\. \+ session \(3 failed\) \| 1,000 \| 50% \| 0\.280 \| -0\.020 \| 0\.200 \|/);
+  assert.match(out, /The anchor: 0\.500 ms of app CPU and 0\.000 ms of PostgreSQL per request\./);
+  assert.match(
+    writeReport(report({ skipped: 'x' })),
+    /middleware, layer by layer:\nNot run: BENCH_MIDDLEWARE=0\./,
   );
 });
