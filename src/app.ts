@@ -74,6 +74,10 @@ export function portalFrame(deps: AppDeps): PortalFrame {
   app.set('view engine', 'ejs');
   app.set('view cache', config.isProduction);
   app.disable('x-powered-by');
+  // No ETag computed over every page (a SHA-1 of the whole HTML, ~5% of a page's CPU): personal
+  // pages are no-store and never revalidated. Downloads that are worth a 304 set their own strong
+  // ETag (payslip PDFs, Muat Turun documents), and Express still answers 304 for those.
+  app.set('etag', false);
   // Long forms say how long the session lasts without activity (issue 14 item 3).
   app.locals.sessionIdleMinutes = config.SESSION_IDLE_MINUTES;
   // Templates write asset('/public/css/app.css') for its content-hashed, long-cached name.
