@@ -13,6 +13,7 @@ import * as peopleExperience from './20261201080000_people_experience.js';
 import * as auditLogStamp from './20261201040000_audit_log_stamp.js';
 import * as demoSeedMarker from './20261201040100_demo_seed_marker.js';
 import * as payslipPdfs from './20261202030000_payslip_pdfs.js';
+import * as ecPdfs from './20261203010000_ec_pdfs.js';
 
 interface Migration {
   up: (knex: Knex) => Promise<void>;
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '20261201040000_audit_log_stamp': auditLogStamp,
   '20261201040100_demo_seed_marker': demoSeedMarker,
   '20261202030000_payslip_pdfs': payslipPdfs,
+  '20261203010000_ec_pdfs': ecPdfs,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

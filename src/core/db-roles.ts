@@ -18,8 +18,8 @@ export interface RoleCredentials {
 
 /** Tables the app role may not touch at all (the migration bookkeeping and the demo marker). */
 const NO_APP_ACCESS = ['knex_migrations', 'knex_migrations_lock', 'demo_seed'];
-/** Tables whose rows the app writes once and never changes nor removes (stored payslip PDFs). */
-const APPEND_ONLY = ['payslip_pdfs'];
+/** Tables whose rows the app writes once and never changes nor removes (stored payslip and EC PDFs). */
+const APPEND_ONLY = ['payslip_pdfs', 'ec_pdfs'];
 /** The audit_log columns the app names in an INSERT; occurred_at, db_role and id are the database's. */
 const AUDIT_INSERT_COLUMNS = [
   'actor_account_id',
@@ -145,7 +145,8 @@ END $$`);
  * The app role's privileges, applied by the migrate step after the migrations on every run (as
  * the owner), so a table added by any migration is covered: DML on every table, except the
  * migration bookkeeping and audit_log, where it gets SELECT and INSERT of the caller's columns
- * only, and payslip_pdfs (SELECT and INSERT: a stored PDF is never changed). Default privileges cover tables the owner creates later between two runs.
+ * only, and payslip_pdfs and ec_pdfs (SELECT and INSERT: a stored PDF is never changed). Default
+ * privileges cover tables the owner creates later between two runs.
  */
 export async function applyGrants(owner: Knex, appRole: string): Promise<'granted' | 'missing' | 'self'> {
   const app = ident(appRole);

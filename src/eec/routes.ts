@@ -4,7 +4,8 @@ import { formatDate, monthName } from '../core/format.js';
 import { renderPage } from '../core/render.js';
 import { requireEmployee, requireSignedIn } from '../middleware/access.js';
 import { parseYear } from '../core/periods.js';
-import { ecPdf } from './pdf.js';
+import { knownPdfHashes, sendStoredPdf } from '../core/pdf/response.js';
+import { ecInputHash, ecPdfDownload, ecPdfVersion } from './pdf-store.js';
 import { findEcHeader, findEcYear, listEcYears, sumEcLines } from './queries.js';
 import { buildEcForm, ecBlocks, ecPdfFileName, ecTitle, ecYearStatus, type EcForm } from './service.js';
 
@@ -53,13 +54,10 @@ export function eecRouter(deps: AppDeps): Router {
   router.get('/:year.pdf', async (req, res) => {
     const form = await loadForm(req, res);
     if (!form) return;
-    const pdf = await ecPdf(form, req.t, (m) => monthName(m, req.locale));
-    res
-      .status(200)
-      .type('application/pdf')
-      .set('Content-Disposition', `attachment; filename="${ecPdfFileName(form)}"`)
-      .set('Content-Length', String(pdf.length))
-      .send(pdf);
+    // Drawn once per set of inputs and stored; a link naming the current inputs is immutable.
+    const known = knownPdfHashes(req);
+    const pdf = await ecPdfDownload(deps.db, req.currentUser!.employeeId!, form, req.locale, known[0] ?? '');
+    sendStoredPdf(req, res, pdf, ecPdfFileName(form), req.query.v === ecPdfVersion(pdf.inputSha256));
   });
 
   router.get('/:year', async (req, res) => {
@@ -71,7 +69,7 @@ export function eecRouter(deps: AppDeps): Router {
       form,
       blocks: ecBlocks(form, req.t, mn, formatDate),
       lastMonth: mn(form.header.last_month),
-      pdfHref: `/eec/${form.year}.pdf`,
+      pdfHref: `/eec/${form.year}.pdf?v=${ecPdfVersion(ecInputHash(form, req.locale))}`,
     });
   });
 
