@@ -13,6 +13,7 @@ import { systemClock } from './core/deps.js';
 import { OutboxSender } from './core/mail/outbox-sender.js';
 import type { SmtpCatcher } from './core/mail/smtp-catcher.js';
 import { PdfRenderer } from './epayslip/index.js';
+import { warmDocuments } from './muat-turun/index.js';
 
 export class StartError extends Error {}
 
@@ -63,6 +64,8 @@ export async function serve(options: ServeOptions): Promise<Server> {
     });
   });
   server.keepAliveTimeout = 5_000;
+  // The Muat Turun PDFs, built now rather than by their first download (never fails the start).
+  void warmDocuments(logger);
 
   // Graceful shutdown: refuse new connections, let in-flight requests finish, then close pools.
   // A kept-alive connection (browsers, load balancers) would hold server.close() up for its

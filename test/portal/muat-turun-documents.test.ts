@@ -9,7 +9,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEMO } from '../../seeds/demo-accounts.js';
 import { parseSource } from '../../src/muat-turun/documents/markdown.js';
-import { SOURCES_DIR } from '../../src/muat-turun/documents/index.js';
+import { createLogger } from '../../src/core/logger.js';
+import { documentBuildCount, SOURCES_DIR, warmDocuments } from '../../src/muat-turun/documents/index.js';
 import { renderDocument } from '../../src/muat-turun/documents/render.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { TestClient } from '../helpers/http.js';
@@ -45,6 +46,15 @@ describe('Muat Turun documents', () => {
   });
   after(async () => {
     await app?.close();
+  });
+
+  // First: nothing of this process has built a document yet.
+  test('the warm-up at start builds every document: a download after it builds nothing', async () => {
+    const before = documentBuildCount();
+    await warmDocuments(createLogger('silent'));
+    assert.equal(documentBuildCount() - before, rows.length, 'each document built once');
+    for (const r of rows) assert.equal((await fetchBytes(me, `/muat-turun/${r.slug}`)).status, 200, r.slug);
+    assert.equal(documentBuildCount() - before, rows.length, 'the downloads built nothing');
   });
 
   test('reference data names a PDF for every download, none of the old .txt/.html', () => {
