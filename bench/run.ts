@@ -19,7 +19,7 @@
  * Settings (environment): BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_LIGHT_SECONDS (5),
  * BENCH_LOGIN_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_USERS (100), BENCH_PAYDAY (50000
  * employees; 0 skips), BENCH_PAYDAY_SECONDS (120; 0: no limit), BENCH_MIDDLEWARE (0 skips the
- * middleware cost table), BENCH_MIDDLEWARE_SECONDS (4 per row), BENCH_WHOLE_LOGIN (1 adds the
+ * middleware cost table), BENCH_MIDDLEWARE_SECONDS (6 per row), BENCH_WHOLE_LOGIN (1 adds the
  * three-request login), BENCH_WORKERS (2; 1 skips the cluster run), BENCH_BUILD (0 uses dist/ as
  * it is), UV_THREADPOOL_SIZE, DATABASE_POOL_MAX, BENCH_SEED_EMPLOYEES / BENCH_SEED_MONTHS (50000 /
  * 24, when it must seed), BENCH_DOC (docs/benchmarks.md; "-" writes no file), BENCH_APP_NODE_ARGS
@@ -52,7 +52,7 @@ import {
   type Server,
 } from './lib/processes.js';
 import { machine, memoryOf } from './lib/procstat.js';
-import { productionNodeArgs } from '../scripts/production-node-args.js';
+import { productionEnv, productionNodeArgs } from '../scripts/production-node-args.js';
 import { writeReport, type BenchReport, type RunResult } from './lib/report.js';
 import { hasScaleData, sampleUsers, type SampleUser } from './lib/sample.js';
 
@@ -78,7 +78,7 @@ const DOC = env.BENCH_DOC ?? path.join(ROOT, 'docs/benchmarks.md');
 /** Shorter runs for the middleware table's 13 rows, so the whole bench stays under 10 minutes. */
 const MIDDLEWARE_SETTINGS: Settings = {
   ...settings,
-  seconds: num(env.BENCH_MIDDLEWARE_SECONDS, Math.min(settings.seconds, 4)),
+  seconds: num(env.BENCH_MIDDLEWARE_SECONDS, Math.min(settings.seconds, 6)),
   warmup: Math.min(settings.warmup, 1),
   light: Math.min(settings.light, 1),
 };
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     const sessionSecret = randomBytes(32).toString('hex');
     const decoySecret = randomBytes(32).toString('hex');
     const portalEnv = (port: number, workers: number): Record<string, string> => ({
+      ...productionEnv(),
       ...(env as Record<string, string>),
       NODE_ENV: 'production',
       PORT: String(port),

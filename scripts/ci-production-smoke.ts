@@ -24,7 +24,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from '../src/core/embedded-pos
 import { startSmtpCatcher } from '../src/core/mail/smtp-catcher.js';
 import { TestClient, visibleText } from '../test/helpers/http.js';
 import { freePort } from './free-port.js';
-import { productionNodeArgs } from './production-node-args.js';
+import { productionEnv, productionNodeArgs } from './production-node-args.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OWNER = 'ispeks_owner';
@@ -168,6 +168,7 @@ async function main(): Promise<void> {
     const app = spawn(process.execPath, [...productionNodeArgs(), 'dist/src/server.js'], {
       cwd: work,
       env: {
+        ...productionEnv(),
         PATH: process.env.PATH,
         NODE_ENV: 'production',
         WEB_CONCURRENCY: '2',

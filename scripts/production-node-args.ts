@@ -3,11 +3,32 @@ import path from 'node:path';
 
 /**
  * The Node flags production starts the portal with, read from package.json's `start:production`
- * (the one place they are written; the Dockerfile's CMD is checked against it by
+ * (the one place they are written; the Dockerfile's CMD and ENV are checked against it by
  * test/architecture/production-node-args.unit.test.ts), so that the CI smoke and the benchmark
  * run the portal exactly as it is deployed.
  */
-export function productionNodeArgs(root = path.resolve(import.meta.dirname, '..')): string[] {
+export function productionNodeArgs(root = ROOT): string[] {
+  const { words, node, entry } = startCommand(root);
+  return words.slice(node + 1, entry);
+}
+
+/**
+ * The environment start:production sets besides NODE_ENV (glibc's allocator settings), for the
+ * same reason: the smoke and the bench run the portal as it is deployed.
+ */
+export function productionEnv(root = ROOT): Record<string, string> {
+  const { words, node } = startCommand(root);
+  const env: Record<string, string> = {};
+  for (const word of words.slice(0, node)) {
+    const [name, value] = word.split('=', 2);
+    if (name && value !== undefined && name !== 'NODE_ENV') env[name] = value;
+  }
+  return env;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function startCommand(root: string): { words: string[]; node: number; entry: number } {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>;
   };
@@ -15,6 +36,7 @@ export function productionNodeArgs(root = path.resolve(import.meta.dirname, '..'
   const words = command.split(/\s+/);
   const node = words.indexOf('node');
   const entry = words.indexOf('dist/src/server.js');
-  if (node < 0 || entry < node) throw new Error(`start:production is not "node <flags> dist/src/server.js": ${command}`);
-  return words.slice(node + 1, entry);
+  if (node < 0 || entry < node)
+    throw new Error(`start:production is not "[VAR=value ...] node <flags> dist/src/server.js": ${command}`);
+  return { words, node, entry };
 }
