@@ -11,7 +11,7 @@ import { findStoredEcPdf } from '../../src/eec/pdf-queries.js';
 import { ecPdfRenderCount } from '../../src/eec/pdf-store.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/http.js';
-import { employeeIdOf, pdfText, rm, signIn } from './portal-helpers.js';
+import { employeeIdOf, pdfText, publishCorrection, rm, signIn } from './portal-helpers.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
@@ -182,27 +182,7 @@ describe('stored Borang EC PDFs', () => {
       .whereNull('superseded_by')
       .orderBy('month')
       .first();
-    await app.db.transaction(async (trx) => {
-      const [fix] = await trx('payslips')
-        .insert({
-          ...first,
-          id: undefined,
-          created_at: undefined,
-          published_at: null,
-          amends_payslip_id: first.id,
-        })
-        .returning<{ id: number }[]>('id');
-      await trx.raw(
-        `INSERT INTO payslip_lines (payslip_id, kind, code, description, amount_sen, sort_order)
-         SELECT ?, kind, code, description, amount_sen + CASE WHEN code = 'GAJI' THEN 1000 ELSE 0 END, sort_order
-           FROM payslip_lines WHERE payslip_id = ?`,
-        [fix!.id, first.id],
-      );
-      await trx('payslips')
-        .where('id', first.id)
-        .update({ superseded_by: fix!.id, superseded_at: trx.fn.now() });
-      await trx('payslips').where('id', fix!.id).update({ published_at: trx.fn.now() });
-    });
+    await publishCorrection(app.db, first.id, 1000, 'GAJI');
     const newBasic = await basicSalary(year);
     assert.equal(newBasic, oldBasic + 1000);
 

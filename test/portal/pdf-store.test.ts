@@ -13,7 +13,7 @@ import { PdfRenderer, pdfRenderCount } from '../../src/epayslip/pdf-store.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import type { TestClient } from '../helpers/http.js';
 import { buildCsv, normalLines, signedIn, uploadCsv } from '../staff/staff-helpers.js';
-import { employeeIdOf, fetchBytes, pdfText, signIn } from './portal-helpers.js';
+import { employeeIdOf, fetchBytes, pdfText, publishCorrection, signIn } from './portal-helpers.js';
 
 // pdfText hands its buffer to the parser's worker (it is detached after): give it a copy.
 
@@ -204,27 +204,7 @@ describe('stored payslip PDFs', () => {
     const p = periods[0]!;
     const url = `/epayslip/${p.year}/${pad(p.month)}.pdf`;
     const [old] = await stored(p.id);
-    const oldRow = await app.db('payslips').where('id', p.id).first();
-    // As the import and the publication do it (src/staff/import-month-queries.ts).
-    await app.db.transaction(async (trx) => {
-      const [fix] = await trx('payslips')
-        .insert({
-          ...oldRow,
-          id: undefined,
-          created_at: undefined,
-          published_at: null,
-          amends_payslip_id: p.id,
-        })
-        .returning<{ id: number }[]>('id');
-      await trx.raw(
-        `INSERT INTO payslip_lines (payslip_id, kind, code, description, amount_sen, sort_order)
-         SELECT ?, kind, code, description, amount_sen + 1000, sort_order FROM payslip_lines WHERE payslip_id = ?`,
-        [fix!.id, p.id],
-      );
-      await trx('payslips').where('id', p.id).update({ superseded_by: fix!.id, superseded_at: trx.fn.now() });
-      await trx('payslips').where('id', fix!.id).update({ published_at: trx.fn.now() });
-    });
-    const fixId = (await app.db('payslips').where('amends_payslip_id', p.id).first('id')).id as number;
+    const fixId = await publishCorrection(app.db, p.id, 1000);
 
     const res = await get(url, { 'if-none-match': `"${old!.sha256}"` });
     assert.equal(res.status, 200, 'the browser’s copy of the replaced payslip is not current any more');

@@ -74,3 +74,39 @@ export async function publishedTotals(
     deductions: Number(x.deductions),
   }));
 }
+
+/**
+ * Publishes a Slip Gaji Pindaan of a published payslip, as the import and the publication do it
+ * (src/staff/import-month-queries.ts): a copy with its lines, `addSen` more on each line (or only
+ * on the lines of `code`), the old one superseded. Returns the correction's id.
+ */
+export async function publishCorrection(
+  db: Knex,
+  payslipId: number,
+  addSen: number,
+  code?: string,
+): Promise<number> {
+  return db.transaction(async (trx) => {
+    const old = (await trx('payslips').where('id', payslipId).first()) as Record<string, unknown>;
+    const [fix] = await trx('payslips')
+      .insert({
+        ...old,
+        id: undefined,
+        created_at: undefined,
+        published_at: null,
+        amends_payslip_id: payslipId,
+      })
+      .returning<{ id: number }[]>('id');
+    await trx.raw(
+      `INSERT INTO payslip_lines (payslip_id, kind, code, description, amount_sen, sort_order)
+       SELECT ?, kind, code, description, amount_sen + CASE WHEN ?::text IS NULL OR code = ? THEN ? ELSE 0 END, sort_order
+         FROM payslip_lines WHERE payslip_id = ?`,
+      [fix!.id, code ?? null, code ?? null, addSen, payslipId],
+    );
+    await trx('payslips')
+      .where('id', payslipId)
+      .update({ superseded_by: fix!.id, superseded_at: trx.fn.now() });
+    await trx('payslips').where('id', fix!.id).update({ published_at: trx.fn.now() });
+    return fix!.id;
+  });
+}
